@@ -1,0 +1,55 @@
+"""Homeward: an occupational-therapy home-practice companion."""
+
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+
+from . import db as database
+from .extensions import babel, csrf, htmx_ext, login_manager
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app: settings from the environment, then the given overrides."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    app = Flask(
+        __name__,
+        instance_path=os.environ.get("HOMEWARD_INSTANCE", os.path.join(root, "instance")),
+        template_folder=os.path.join(root, "templates"),
+        static_folder=os.path.join(root, "static"),
+    )
+    from .config import from_environment
+
+    app.config.update(from_environment(app.instance_path))
+    if config:
+        app.config.update(config)
+
+    database.bind(app.config["DATABASE_URL"])
+    database.init_app(app)
+    csrf.init_app(app)
+    htmx_ext.init_app(app)
+    login_manager.init_app(app)
+
+    from .i18n import init_app as init_i18n
+
+    init_i18n(app, babel)
+
+    from . import auth, caregiver, client, errors, pages, push, security, therapist
+
+    from . import templating
+
+    templating.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(client.bp)
+    app.register_blueprint(caregiver.bp)
+    app.register_blueprint(therapist.bp)
+    app.register_blueprint(push.bp)
+
+    from .cli import init_app as init_cli
+
+    init_cli(app)
+    return app

@@ -1,0 +1,73 @@
+"""Who may see which client: one guard per kind of record, each answering 404 otherwise."""
+
+from __future__ import annotations
+
+from flask import abort, request
+from flask_login import current_user
+
+from .audit import record
+from .models import CaregiverLink, User
+
+
+def _deny(client_id=None):
+    """Log the denial and answer 404, so ids of other people's records reveal nothing."""
+    record("denied", target=request.path, outcome="denied")
+    abort(404)
+
+
+def _as_id(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def client_for_therapist(client_id) -> User:
+    """A client on the signed-in therapist's caseload. :raise 404: otherwise."""
+    client = User.get_or_none(
+        User.id == _as_id(client_id), User.role == "client", User.therapist == current_user.id
+    )
+    if client is None:
+        _deny()
+    return client
+
+
+def client_for_caregiver(client_id) -> User:
+    """A client the signed-in caregiver is linked to right now. :raise 404: otherwise."""
+    client = (
+        User.select()
+        .join(CaregiverLink, on=(CaregiverLink.client == User.id))
+        .where(
+            User.id == _as_id(client_id),
+            CaregiverLink.caregiver == current_user.id,
+            CaregiverLink.revoked_at.is_null(),
+        )
+        .first()
+    )
+    if client is None:
+        _deny()
+    return client
+
+
+def linked_clients(caregiver: User) -> list[User]:
+    """The clients a caregiver is linked to now, by name."""
+    return list(
+        User.select()
+        .join(CaregiverLink, on=(CaregiverLink.client == User.id))
+        .where(CaregiverLink.caregiver == caregiver, CaregiverLink.revoked_at.is_null())
+        .order_by(User.name)
+    )
+
+
+def client_for_current_user(client_id=None) -> User:
+    """The client whose record the current user may open: self, linked or on the caseload."""
+    role = current_user.role
+    if role == "client":
+        if client_id is not None and _as_id(client_id) != current_user.id:
+            _deny()
+        return current_user._get_current_object()
+    if role == "caregiver":
+        return client_for_caregiver(client_id)
+    if role == "therapist":
+        return client_for_therapist(client_id)
+    _deny()

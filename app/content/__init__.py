@@ -1,0 +1,1 @@
+"""Built-in content: the shared exercise library and caregiver guides."""

@@ -1,0 +1,76 @@
+"""Helpers every template can call."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import secrets
+
+from flask import current_app
+from flask_babel import format_date, format_datetime, get_locale
+from flask_login import current_user
+from markupsafe import Markup, escape
+
+from .today import dosage_text, slot_label
+
+
+def csrf_field() -> Markup:
+    """The hidden CSRF input for a plain form."""
+    from flask_wtf.csrf import generate_csrf
+
+    return Markup('<input type="hidden" name="csrf_token" value="%s">') % escape(generate_csrf())
+
+
+def new_key() -> str:
+    """A fresh unique key for a tick form (the same form sent twice reuses it)."""
+    return secrets.token_urlsafe(16)
+
+
+def _translation(obj) -> dict:
+    locale = str(get_locale() or "en")
+    if locale == "en" or not getattr(obj, "translations", None):
+        return {}
+    return json.loads(obj.translations or "{}").get(locale, {})
+
+
+def ex_text(obj, field: str) -> str:
+    """A text field of an exercise or guide in the reader's language when translated."""
+    return _translation(obj).get(field) or getattr(obj, field)
+
+
+def ex_list(obj, field: str) -> list:
+    """A list field (steps, safety, equipment) in the reader's language when translated."""
+    translated = _translation(obj).get(field)
+    if translated:
+        return translated
+    return json.loads(getattr(obj, field) or "[]")
+
+
+def settings_sections() -> list[str]:
+    """Templates other features add to the Settings page for this user's role."""
+    role = current_user.role if current_user.is_authenticated else None
+    return [t for t, roles in current_app.config.get("SETTINGS_SECTIONS", []) if role in roles]
+
+
+def add_settings_section(bp, template: str, roles: set[str]):
+    """Let a blueprint add a section (an include) to the Settings page."""
+    bp.record_once(
+        lambda state: state.app.config.setdefault("SETTINGS_SECTIONS", []).append(
+            (template, roles)
+        )
+    )
+
+
+def init_app(app):
+    """Register the helpers as template globals."""
+    app.jinja_env.globals.update(
+        csrf_field=csrf_field, new_key=new_key, ex_text=ex_text, ex_list=ex_list,
+        dosage=dosage_text, slot_label=slot_label, timedelta=dt.timedelta,
+        format_date=format_date, format_datetime=format_datetime,
+        current_locale=lambda: str(get_locale() or 'en'),
+    )
+
+    @app.context_processor
+    def _context():
+        return {"nav_endpoints": app.view_functions.keys(),
+                "settings_sections": settings_sections()}

@@ -1,0 +1,177 @@
+"""Ticks: recording that a slot of a plan item was done, once, whoever sends it how often."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from flask_babel import lazy_gettext as _l
+from peewee import IntegrityError
+
+from .adherence import local_today
+from .db import atomic
+from .models import Completion, Plan, PlanItem, User, utcnow
+
+# Level of help given, in a caregiver's words, mapped to the FIM-style scale
+# (7 complete independence ... 1 total assistance).
+ASSISTANCE_LEVELS = {
+    7: _l("Did it alone"),
+    5: _l("I watched or set things up"),
+    4: _l("A little hands-on help"),
+    3: _l("A lot of help"),
+    2: _l("I did most of it"),
+}
+KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+class TickError(ValueError):
+    """A tick that cannot be stored; the message is shown to the person."""
+
+
+class NotFound(LookupError):
+    """The plan item is not one of this client's."""
+
+
+def plan_item_for(client: User, item_id) -> PlanItem:
+    """The client's plan item with this id, or NotFound."""
+    try:
+        item_id = int(item_id)
+    except (TypeError, ValueError):
+        raise NotFound() from None
+    item = (
+        PlanItem.select(PlanItem, Plan)
+        .join(Plan)
+        .where(PlanItem.id == item_id, Plan.client == client)
+        .first()
+    )
+    if item is None:
+        raise NotFound()
+    return item
+
+
+def parse_rating(value, label) -> int | None:
+    """A 0-10 rating from a form value; blank is None; anything else is a TickError."""
+    if value is None or str(value).strip() == "":
+        return None
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        raise TickError(_l("%(label)s must be a number from 0 to 10.", label=label)) from None
+    if not 0 <= number <= 10:
+        raise TickError(_l("%(label)s must be a number from 0 to 10.", label=label))
+    return number
+
+
+def parse_day(value, client: User, backdate_days: int) -> dt.date:
+    """The local date a tick is for: today by default, never the future, not too far back."""
+    today = local_today(client)
+    if value in (None, ""):
+        return today
+    try:
+        day = dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise TickError(_l("That date is not valid.")) from None
+    if day > today:
+        raise TickError(_l("You can't tick an exercise for a day that hasn't come yet."))
+    if day < today - dt.timedelta(days=backdate_days):
+        raise TickError(
+            _l("You can only tick exercises from the last %(n)s days.", n=backdate_days + 1)
+        )
+    return day
+
+
+def record_tick(actor: User, client: User, item: PlanItem, day: dt.date, slot, key: str,
+                assistance=None, difficulty=None, pain=None, note: str = ""):
+    """Store one tick; returns (completion, created). A repeat of a key or slot is not a new row.
+
+    The same key sent twice, or a second tick for a slot already done (say the client
+    and the caregiver both tick it), answers with the completion already stored.
+    """
+    key = (key or "").strip()
+    if not KEY_PATTERN.match(key):
+        raise TickError(_l("This tick is missing its unique key. Please reload the page."))
+    existing = Completion.get_or_none(Completion.key == key)
+    if existing is not None:
+        if existing.client_id != client.id:
+            raise NotFound()
+        return existing, False
+    try:
+        slot = int(slot)
+    except (TypeError, ValueError):
+        raise TickError(_l("That time of day is not valid.")) from None
+    if item.status != "active" or not item.due_on(day):
+        raise TickError(_l("This exercise is not on your plan for that day."))
+    if not 1 <= slot <= item.times_per_day:
+        raise TickError(_l("That time of day is not valid."))
+    if assistance not in (None, ""):
+        try:
+            assistance = int(assistance)
+        except ValueError:
+            assistance = -1
+        if assistance not in ASSISTANCE_LEVELS:
+            raise TickError(_l("Please choose how much help was given."))
+    else:
+        assistance = None
+    difficulty = parse_rating(difficulty, _l("How hard it was"))
+    pain = parse_rating(pain, _l("Pain"))
+    note = (note or "").strip()
+    if len(note) > 1000:
+        raise TickError(_l("Please keep the note under 1000 characters."))
+    try:
+        with atomic():
+            return (
+                Completion.create(
+                    key=key, plan_item=item, client=client, day=day, slot=slot,
+                    completed_at=utcnow(), logged_by=actor, logged_by_role=actor.role,
+                    assistance=assistance, difficulty=difficulty, pain=pain, note=note,
+                ),
+                True,
+            )
+    except IntegrityError:
+        # Lost a race with the same key or the same slot: answer with the stored one.
+        stored = Completion.get_or_none(Completion.key == key) or Completion.get_or_none(
+            Completion.plan_item == item, Completion.day == day, Completion.slot == slot
+        )
+        if stored is None or stored.client_id != client.id:
+            raise
+        return stored, False
+
+
+def completion_for(client: User, completion_id) -> Completion:
+    """The client's completion with this id, or NotFound."""
+    try:
+        completion_id = int(completion_id)
+    except (TypeError, ValueError):
+        raise NotFound() from None
+    completion = Completion.get_or_none(
+        Completion.id == completion_id, Completion.client == client
+    )
+    if completion is None:
+        raise NotFound()
+    return completion
+
+
+def rate(completion: Completion, difficulty=None, pain=None, note=None) -> Completion:
+    """Add how hard it was, pain and a note to a tick; only the values given change."""
+    changes = {}
+    if difficulty not in (None, ""):
+        changes["difficulty"] = parse_rating(difficulty, _l("How hard it was"))
+    if pain not in (None, ""):
+        changes["pain"] = parse_rating(pain, _l("Pain"))
+    if note is not None:
+        note = note.strip()
+        if len(note) > 1000:
+            raise TickError(_l("Please keep the note under 1000 characters."))
+        changes["note"] = note
+    if changes:
+        with atomic():
+            Completion.update(**changes).where(Completion.id == completion.id).execute()
+        for field, value in changes.items():
+            setattr(completion, field, value)
+    return completion
+
+
+def undo(completion: Completion) -> None:
+    """Take back a tick made by mistake."""
+    with atomic():
+        completion.delete_instance()
