@@ -10,7 +10,7 @@ import pytest
 
 from app import create_app
 from app import db as database
-from app.models import MODELS, CaregiverLink, Exercise, Plan, PlanItem, User
+from app.models import CaregiverLink, Exercise, Plan, PlanItem, User
 from app.passwords import hash_password
 
 PASSWORD = "correct-horse-42"
@@ -19,7 +19,9 @@ PG_URL = os.environ.get("TEST_DATABASE_URL")
 
 
 def _truncate_postgres():
-    tables = ", ".join(f'"{m._meta.table_name}"' for m in MODELS)
+    """Empty every table (all migrations' tables, not just MODELS) between tests."""
+    names = [t for t in database.db.get_tables() if t != "schema_migration"]
+    tables = ", ".join(f'"{name}"' for name in names)
     database.db.execute_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
 
 
