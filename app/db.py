@@ -31,7 +31,7 @@ def make_database(url: str):
     if url.startswith(("postgres://", "postgresql://")):
         params = parse(url)
         name = params.pop("database")
-        return PostgresqlDatabase(name, autorollback=True, **params)
+        return PostgresqlDatabase(name, **params)
     raise ValueError(f"Unsupported DATABASE_URL: {url!r}")
 
 
