@@ -12,4 +12,5 @@ def _only_therapists():
     return guard_role("therapist", "admin")
 
 
-from . import routes  # noqa: E402,F401
+from . import assessment, caseload, exports, goals, library, programme, record  # noqa: E402,F401
+from .files import bp as files_bp  # noqa: E402,F401

@@ -1,0 +1,41 @@
+"""The caseload: who needs attention first, search, and inviting a new client."""
+
+from __future__ import annotations
+
+from flask import current_app, render_template, request, url_for
+from flask_babel import gettext as _
+
+from .. import audit
+from ..caseload import build_rows, percent
+from ..db import atomic
+from ..htmx import page_or_fragment
+from ..invites import create_invite
+from . import bp
+from .common import me
+
+
+@bp.get("/clients")
+def clients():
+    """Every client on the caseload with their numbers, those needing attention first."""
+    search = request.args.get("q", "")[:120]
+    rows = build_rows(me(), search)
+    return page_or_fragment("therapist/clients.html", "therapist/_caseload.html",
+                            rows=rows, search=search, percent=percent)
+
+
+@bp.post("/clients/invite")
+def invite_client():
+    """Make a single-use invite link for a new client and show it to copy."""
+    name = (request.form.get("name") or "").strip()
+    email = (request.form.get("email") or "").strip()
+    if len(name) > 120 or len(email) > 254 or (email and "@" not in email):
+        return render_template("therapist/clients.html", rows=build_rows(me()), search="",
+                               percent=percent,
+                               invite_error=_("Please check the name and email address.")), 422
+    days = current_app.config.get("INVITE_DAYS", 7)
+    with atomic():
+        invite, token = create_invite(me(), "client", days=days, email=email, name=name)
+    audit.record("invite_client", target=f"invite {invite.id}")
+    link = url_for("auth.join", token=token, _external=True)
+    return render_template("therapist/invite_link.html", link=link, invite=invite, days=days,
+                           who=name or _("your new client"), back=url_for("therapist.clients"))
