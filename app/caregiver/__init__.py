@@ -12,4 +12,4 @@ def _only_caregivers():
     return guard_role("caregiver")
 
 
-from . import routes  # noqa: E402,F401
+from . import guide_routes, routes  # noqa: E402,F401
