@@ -12,4 +12,4 @@ def _only_clients():
     return guard_role("client")
 
 
-from . import routes  # noqa: E402,F401
+from . import pages, routes, steps  # noqa: E402,F401

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from flask import abort, current_app, flash, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import adherence, ticks
 from ..htmx import fragment_or_redirect, is_htmx
-from ..today import card_for, cards_for, progress
+from ..today import card_for, cards_for, current_items, equipment_for, progress
 from . import bp
 
 
@@ -16,14 +18,21 @@ def _me():
     return current_user._get_current_object()
 
 
+def tick_days(today: dt.date, limit: int) -> list[dt.date]:
+    """The days a tick may be for: today and `limit` days before, newest first."""
+    return [today - dt.timedelta(days=n) for n in range(limit + 1)]
+
+
 def today_context(client, day):
     """Everything the Today page and its fragments show."""
     cards = cards_for(client, day)
     done, total = progress(cards)
+    today = adherence.local_today(client)
+    limit = current_app.config["BACKDATE_DAYS"]
     return {
         "client": client, "day": day, "cards": cards, "done": done, "total": total,
-        "streak": adherence.streak(client, day),
-        "today": adherence.local_today(client),
+        "streak": adherence.streak(client, today), "today": today,
+        "tick_days": tick_days(today, limit), "backdate_days": limit,
     }
 
 
@@ -32,24 +41,35 @@ def today():
     """The day's exercises as cards with a big Done button each."""
     me = _me()
     day = adherence.local_today(me)
+    error = None
     requested = request.args.get("day")
     if requested:
         try:
             day = ticks.parse_day(requested, me, current_app.config["BACKDATE_DAYS"])
-        except ticks.TickError as error:
-            flash(str(error))
-    return render_template("client/today.html", **today_context(me, day))
+        except ticks.TickError as problem:
+            error = str(problem)
+    return render_template("client/today.html", error=error, **today_context(me, day))
 
 
 def _card_response(client, item, day, slot, message=None, status=200):
     """The updated card (plus the day's progress, out of band) or a redirect to Today."""
     context = today_context(client, day)
     card = card_for(client, item, day, slot)
-    location = url_for("client.today", day=day.isoformat() if day != context["today"] else None)
+    location = url_for("client.today", day=day.isoformat() if day != context["today"] else None,
+                       _anchor=card.dom_id)
     if not is_htmx() and message:
         flash(message)
     return fragment_or_redirect("client/_tick_response.html", location, status=status,
                                 card=card, message=message, **context)
+
+
+def _tick_error(message):
+    """A refused tick: the message, status 422, nothing stored."""
+    if is_htmx():
+        return render_template("errors/_message.html", message=message), 422
+    me = _me()
+    return render_template("client/today.html", error=message,
+                           **today_context(me, adherence.local_today(me))), 422
 
 
 @bp.post("/today/tick")
@@ -59,7 +79,7 @@ def tick():
     try:
         item = ticks.plan_item_for(me, request.form.get("item"))
         day = ticks.parse_day(request.form.get("day"), me, current_app.config["BACKDATE_DAYS"])
-        completion, _created = ticks.record_tick(
+        completion, created = ticks.record_tick(
             me, me, item, day, request.form.get("slot", 1), request.form.get("key"),
             difficulty=request.form.get("difficulty"), pain=request.form.get("pain"),
             note=request.form.get("note", ""),
@@ -68,16 +88,15 @@ def tick():
         abort(404)
     except ticks.TickError as error:
         return _tick_error(str(error))
-    return _card_response(me, item, completion.day, completion.slot, _("Well done!"))
+    done_now = ticks_left(me, completion.day) == 0
+    message = _("All done for today. Wonderful!") if done_now else _("Well done!")
+    return _card_response(me, completion.plan_item, completion.day, completion.slot, message)
 
 
-def _tick_error(message):
-    """A refused tick: the message, status 422, nothing stored."""
-    if is_htmx():
-        return render_template("errors/_message.html", message=message), 422
-    flash(message)
-    return render_template("client/today.html", error=message,
-                           **today_context(_me(), adherence.local_today(_me()))), 422
+def ticks_left(client, day) -> int:
+    """Slots still to do on the day."""
+    done, total = progress(cards_for(client, day))
+    return total - done
 
 
 @bp.post("/completions/<completion_id>/rate")
@@ -106,4 +125,12 @@ def undo(completion_id):
         abort(404)
     item, day, slot = completion.plan_item, completion.day, completion.slot
     ticks.undo(completion)
-    return _card_response(me, item, day, slot, _("Tick taken back."))
+    return _card_response(me, item, day, slot, _("Tick taken back. It is no longer marked done."))
+
+
+@bp.get("/equipment")
+def equipment():
+    """Everything the current plan needs, in one list."""
+    me = _me()
+    items = current_items(me, adherence.local_today(me))
+    return render_template("client/equipment.html", needed=equipment_for(items), items=items)

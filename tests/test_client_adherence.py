@@ -1,0 +1,113 @@
+"""Adherence numbers on a week worked out by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from app import adherence, ticks
+from app.models import Plan, PlanItem
+from tests.conftest import make_exercise
+
+MON = dt.date(2026, 6, 1)
+DAY = {name: MON + dt.timedelta(days=n)
+       for n, name in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])}
+MON_WED_FRI = 0b0010101
+_keys = itertools.count()
+
+
+@pytest.fixture
+def week(patient, therapist):
+    """The week of Monday 1 June 2026, hand-computed.
+
+    A: daily, twice a day, from Monday.                  due 2 a day = 14
+    B: Mon/Wed/Fri, from Wednesday (not due on Monday).  due Wed, Fri = 2
+    C: daily once until Wednesday, then edited to twice a day from Thursday
+       (a new PlanItem; the old one ends).               due 3 + 8 = 11
+    P: paused with no end date: never due.
+    Due per day: Mon 3, Tue 3, Wed 4, Thu 4, Fri 5, Sat 4, Sun 4 = 27.
+    """
+    plan = Plan.create(client=patient, therapist=therapist, start_date=dt.date(2026, 5, 1))
+    ex_a, ex_b, ex_c, ex_p = (make_exercise(t) for t in ("A", "B", "C", "P"))
+    a = PlanItem.create(plan=plan, exercise=ex_a, times_per_day=2, start_date=MON)
+    b = PlanItem.create(plan=plan, exercise=ex_b, days_of_week=MON_WED_FRI, start_date=DAY["wed"])
+    c1 = PlanItem.create(plan=plan, exercise=ex_c, start_date=dt.date(2026, 5, 1),
+                         end_date=DAY["wed"], status="replaced")
+    c2 = PlanItem.create(plan=plan, exercise=ex_c, times_per_day=2, start_date=DAY["thu"],
+                         replaces=c1)
+    PlanItem.create(plan=plan, exercise=ex_p, start_date=dt.date(2026, 5, 1), status="paused")
+    done = {  # day: [(item, slot)]            done / due
+        "mon": [(a, 1), (c1, 1)],             # 2 / 3  partial
+        "tue": [],                            # 0 / 3
+        "wed": [(a, 1), (a, 2), (b, 1), (c1, 1)],  # 4 / 4
+        "thu": [(a, 1), (c2, 2)],             # 2 / 4  partial
+        "fri": [(b, 1)],                      # 1 / 5
+        "sat": [(a, 1), (a, 2), (c2, 1), (c2, 2)],  # 4 / 4
+        "sun": [],                            # 0 / 4
+    }
+    for name, slots in done.items():
+        for item, slot in slots:
+            ticks.record_tick(patient, patient, item, DAY[name], slot, f"hand-key-{next(_keys):04}")
+    return {"a": a, "b": b, "c1": c1, "c2": c2, "ex_c": ex_c}
+
+
+def test_daily_counts_match_the_hand_computed_week(patient, week):
+    per_day = adherence.client_days(patient, DAY["mon"], DAY["sun"])
+    got = {d.strftime("%a").lower(): (c.done, c.due) for d, c in per_day.items()}
+    assert got == {"mon": (2, 3), "tue": (0, 3), "wed": (4, 4), "thu": (2, 4),
+                   "fri": (1, 5), "sat": (4, 4), "sun": (0, 4)}
+    assert per_day[DAY["mon"]].share == pytest.approx(2 / 3)
+
+
+def test_week_adherence_is_13_of_27(patient, week):
+    assert adherence.adherence(patient, DAY["mon"], DAY["sun"]) == pytest.approx(13 / 27)
+    ((monday, count),) = adherence.weekly(patient, DAY["sun"], weeks=1)
+    assert monday == MON and (count.done, count.due) == (13, 27)
+
+
+def test_days_before_an_item_started_are_not_missed(patient, week):
+    # Only C's first version existed on the Sunday before: 1 due, not 4.
+    before = adherence.client_days(patient, MON - dt.timedelta(days=1), MON - dt.timedelta(1))
+    assert {d: (c.done, c.due) for d, c in before.items()} == {
+        MON - dt.timedelta(days=1): (0, 1)}
+
+
+def test_days_after_the_plan_ended_are_not_missed(patient, week):
+    plan = Plan.get()
+    plan.end_date = DAY["fri"]
+    plan.save()
+    per_day = adherence.client_days(patient, DAY["mon"], DAY["sun"])
+    assert DAY["sat"] not in per_day and DAY["sun"] not in per_day
+    total = adherence.summarise(per_day)
+    assert (total.done, total.due) == (9, 19)
+
+
+def test_per_exercise_joins_the_versions_of_an_edited_item(patient, week):
+    stats = adherence.per_exercise(patient, DAY["mon"], DAY["sun"])
+    c = stats[week["ex_c"].id]
+    assert (c["done"], c["due"]) == (5, 11)
+    assert (c["days"][DAY["thu"]].done, c["days"][DAY["thu"]].due) == (1, 2)
+
+
+def test_streak_counts_days_in_a_row_ending_yesterday_when_today_is_empty(patient, week):
+    assert adherence.streak(patient, DAY["sun"]) == 4  # Wed, Thu, Fri, Sat
+    assert adherence.streak(patient, DAY["sat"]) == 4
+    assert adherence.streak(patient, DAY["tue"]) == 1  # Monday only
+
+
+def test_an_edited_item_cannot_be_ticked_outside_its_own_dates(patient, week):
+    with pytest.raises(ticks.TickError):
+        ticks.record_tick(patient, patient, week["c1"], DAY["thu"], 1, "old-version-key")
+    with pytest.raises(ticks.TickError):
+        ticks.record_tick(patient, patient, week["b"], DAY["tue"], 1, "not-due-day-key")
+
+
+def test_weekly_ratings_average_each_week(patient, week):
+    ticks.record_tick(patient, patient, week["c2"], DAY["fri"], 1, "rated-key-1",
+                      difficulty=6, pain=2)
+    ticks.record_tick(patient, patient, week["c2"], DAY["fri"], 2, "rated-key-2", difficulty=3)
+    trend = adherence.weekly_ratings(patient, DAY["sun"], weeks=2)
+    assert trend[week["ex_c"].id] == [(MON - dt.timedelta(weeks=1), None, None),
+                                      (MON, 4.5, 2.0)]
