@@ -2,6 +2,19 @@
 
 from flask import Blueprint
 
-bp = Blueprint("auth", __name__)
+from ..templating import add_settings_section
 
-from . import routes  # noqa: E402,F401
+bp = Blueprint("auth", __name__)
+add_settings_section(bp, "auth/_settings_passkeys.html",
+                     {"client", "caregiver", "therapist", "admin"})
+add_settings_section(bp, "auth/_settings_signin_link.html", {"client", "caregiver"})
+
+from . import (  # noqa: E402,F401
+                     factor_routes,
+                     link_routes,
+                     passkey_routes,
+                     routes,  # noqa: E402,F401
+)
+from .context import init_context  # noqa: E402
+
+init_context(bp)

@@ -29,3 +29,14 @@ class SettingsForm(FlaskForm):
     reduced_motion = BooleanField(_l("Less motion"))
     timezone = SelectField(_l("Time zone"), validators=[DataRequired()])
     language = SelectField(_l("Language"), default="")
+
+
+class CodeForm(FlaskForm):
+    code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40)],
+                       render_kw={"autocomplete": "one-time-code", "autocapitalize": "off",
+                                  "spellcheck": "false"})
+
+
+class NewPasswordForm(FlaskForm):
+    password = PasswordField(_l("New password (at least 8 characters)"),
+                             validators=[DataRequired(), Length(max=256)])

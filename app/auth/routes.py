@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from zoneinfo import available_timezones
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -14,8 +15,10 @@ from ..formutil import choices
 from ..invites import InviteError, find_invite, redeem
 from ..models import User, utcnow
 from ..passwords import check_password
+from ..security import SECOND_FACTOR_KEY
 from . import bp
 from .forms import JoinForm, LoginForm, SettingsForm
+from .totp import is_enrolled, needs_second_factor
 
 HOME = {"client": "client.today", "caregiver": "caregiver.care", "therapist": "therapist.clients",
         "admin": "therapist.clients"}
@@ -38,6 +41,21 @@ def language_choices():
 def home_url(user) -> str:
     """Where a user lands after signing in."""
     return url_for(HOME.get(user.role, "auth.login"))
+
+
+def start_session(user, remember: bool = False) -> None:
+    """Sign a person in on this browser, forgetting any earlier second factor."""
+    session.pop(SECOND_FACTOR_KEY, None)
+    login_user(user, remember=remember)
+    User.update(last_login_at=utcnow()).where(User.id == user.id).execute()
+
+
+def after_password(user, next_path: str | None):
+    """Where to go once the password is right: the second factor first for therapists."""
+    if needs_second_factor(user):
+        target = "auth.second_factor" if is_enrolled(user) else "auth.enrol"
+        return redirect(url_for(target, next=next_path))
+    return redirect(next_path or home_url(user))
 
 
 def safe_next(target: str | None) -> str | None:
@@ -64,10 +82,9 @@ def login_post():
         if check_password(user.password_hash if user else None, form.password.data) and (
             user.is_active
         ):
-            login_user(user, remember=form.remember.data)
-            User.update(last_login_at=utcnow()).where(User.id == user.id).execute()
+            start_session(user, remember=form.remember.data)
             audit.record("login", actor=user, outcome="ok")
-            return redirect(safe_next(request.args.get("next")) or home_url(user))
+            return after_password(user, safe_next(request.args.get("next")))
         audit.record("login", target=form.email.data.strip().lower()[:120], outcome="failed")
     form.form_errors.append(_("That email and password don't match. Please try again."))
     return render_template("auth/login.html", form=form), 401
@@ -79,6 +96,7 @@ def logout():
     if current_user.is_authenticated:
         audit.record("logout")
     logout_user()
+    session.pop(SECOND_FACTOR_KEY, None)
     response = redirect(url_for("auth.login"), code=303)
     response.headers["Clear-Site-Data"] = '"cache", "storage"'
     return response
@@ -91,6 +109,8 @@ def join(token):
         invite = find_invite(token)
     except InviteError as error:
         return render_template("auth/invite_error.html", message=str(error)), 410
+    if invite.role == "caregiver" and getattr(current_user, "role", None) == "caregiver":
+        return redirect(url_for("links.accept", token=token))  # one tap, no new account
     form = JoinForm(name=invite.name, email=invite.email, timezone="Europe/London")
     form.timezone.choices = timezone_choices()
     return render_template("auth/join.html", form=form, invite=invite)
@@ -112,10 +132,11 @@ def join_post(token):
         except InviteError as error:
             form.form_errors.append(str(error))
         else:
-            login_user(user)
+            start_session(user)
             audit.record("joined", client=user if user.role == "client" else invite.client_id)
             flash(_("Welcome to Homeward, %(name)s!", name=user.name))
-            return redirect(home_url(user))
+            # Offer a passkey next, so the next sign-in is one tap.
+            return redirect(url_for("auth.passkey_setup", next=home_url(user)))
     return render_template("auth/join.html", form=form, invite=invite), 422
 
 
@@ -145,6 +166,9 @@ def settings_post():
             high_contrast=form.high_contrast.data, reduced_motion=form.reduced_motion.data,
             timezone=form.timezone.data, language=form.language.data or None,
         ).where(User.id == current_user.id).execute()
-    flash(_("Your settings are saved."))
+    # In the language just chosen: this request's locale was picked before the change.
+    with force_locale(form.language.data or request.accept_languages.best_match(
+            current_app.config["LANGUAGES"]) or "en"):
+        flash(_("Your settings are saved."))
     current_app.logger.info("settings saved for user %s", current_user.id)
     return redirect(url_for("auth.settings"), code=303)
