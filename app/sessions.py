@@ -1,0 +1,109 @@
+"""Sessions that really end: a fresh session at sign-in, idle and absolute time limits.
+
+Flask keeps the session in a signed cookie, so the server cannot delete it; instead
+each session carries when it started and when it was last used, and every request
+checks both against the limits for the person's role. A session the server wants to
+end right away (password change, deactivation, reset) is refused by
+app.security.load_user through User.session_version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from flask import current_app, flash, g, request, session
+from flask_babel import gettext as _
+from flask_login import current_user, logout_user, user_loaded_from_cookie, user_logged_in
+
+LOGIN_AT = "login_at"
+SEEN_AT = "seen_at"
+LONG = "long_session"
+SEEN_PRECISION = 60  # seconds: the cookie is rewritten at most once a minute
+
+DEFAULT_LIMITS = {
+    # role: (idle, absolute) for an ordinary session
+    "therapist": (dt.timedelta(minutes=30), dt.timedelta(hours=12)),
+    "admin": (dt.timedelta(minutes=30), dt.timedelta(hours=12)),
+    "client": (dt.timedelta(hours=2), dt.timedelta(hours=24)),
+    "caregiver": (dt.timedelta(hours=2), dt.timedelta(hours=24)),
+}
+# "Keep me signed in" on a person's own phone: still ended by session_version.
+DEFAULT_LONG_LIMITS = {
+    "client": (dt.timedelta(days=30), dt.timedelta(days=90)),
+    "caregiver": (dt.timedelta(days=14), dt.timedelta(days=30)),
+}
+
+
+def limits_for(role: str, long: bool) -> tuple[dt.timedelta, dt.timedelta]:
+    """(idle, absolute) limits for a role; long sessions only for roles that allow them."""
+    config = current_app.config
+    long_limits = config.get("SESSION_LONG_LIMITS", DEFAULT_LONG_LIMITS)
+    if long and role in long_limits:
+        return long_limits[role]
+    limits = config.get("SESSION_LIMITS", DEFAULT_LIMITS)
+    return limits.get(role, limits["therapist"])
+
+
+def expired(role: str, login_at: float, seen_at: float, long: bool, now: float) -> bool:
+    """True when a session has been idle too long or has lived too long."""
+    idle, absolute = limits_for(role, long)
+    return now - seen_at > idle.total_seconds() or now - login_at > absolute.total_seconds()
+
+
+def _start_session(sender, user, **extra):
+    """At sign-in: drop everything from before (a new session), stamp the times."""
+    keep = {k: session[k] for k in ("_user_id", "_fresh", "_id") if k in session}
+    wants_long = session.get("_remember") == "set"
+    session.clear()
+    session.update(keep)
+    # The CSRF token went with the old session: forget this request's cached copy too.
+    g.pop(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), None)
+    now = int(time.time())
+    session[LOGIN_AT] = now
+    session[SEEN_AT] = now
+    # "Remember me" becomes a long-lived session cookie with its own server-side limits,
+    # not flask-login's remember cookie (which has no expiry the server can check).
+    long = wants_long and user.role in current_app.config.get(
+        "SESSION_LONG_LIMITS", DEFAULT_LONG_LIMITS)
+    session[LONG] = bool(long)
+    session.permanent = bool(long)
+
+
+def _refuse_cookie_login(sender, user, **extra):
+    """A remember cookie carries no start time: ask for a fresh sign-in instead."""
+    session[LOGIN_AT] = 0
+
+
+def check_session():
+    """End the session of a signed-in person whose time is up (before any view runs)."""
+    if not current_user.is_authenticated:
+        error = g.pop("database_error", None)  # set by app.security.load_user
+        if error is not None and request.endpoint != "pages.healthz":
+            raise error
+        return None
+    now = time.time()
+    login_at = session.get(LOGIN_AT)
+    if login_at is None:  # a session made before these limits existed
+        login_at = session[LOGIN_AT] = int(now)
+    seen_at = session.get(SEEN_AT, login_at)
+    if expired(current_user.role, login_at, seen_at, session.get(LONG, False), now):
+        from .audit import record
+
+        record("session_expired", actor=current_user._get_current_object())
+        logout_user()
+        for key in (LOGIN_AT, SEEN_AT, LONG, "second_factor_for"):
+            session.pop(key, None)
+        flash(_("For your privacy, you were signed out after a while. Please sign in again."))
+        return None
+    if now - seen_at >= SEEN_PRECISION:
+        session[SEEN_AT] = int(now)
+    return None
+
+
+def init_app(app):
+    """Check session limits on every request; start a new session at every sign-in."""
+    # Connected once for every app (no sender), so test apps are not kept alive.
+    user_logged_in.connect(_start_session)
+    user_loaded_from_cookie.connect(_refuse_cookie_login)
+    app.before_request(check_session)
