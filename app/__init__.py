@@ -35,9 +35,18 @@ def create_app(config: dict | None = None) -> Flask:
 
     init_i18n(app, babel)
 
-    from . import auth, caregiver, client, errors, pages, push, security, therapist
-
-    from . import templating
+    from . import (
+        auth,
+        caregiver,
+        client,
+        errors,
+        links_bp,
+        pages,
+        push,
+        security,
+        templating,
+        therapist,
+    )
 
     templating.init_app(app)
     security.init_app(app)
@@ -46,8 +55,13 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(auth.bp)
     app.register_blueprint(client.bp)
     app.register_blueprint(caregiver.bp)
+    app.register_blueprint(links_bp.bp)
     app.register_blueprint(therapist.bp)
+    app.register_blueprint(therapist.files_bp)
     app.register_blueprint(push.bp)
+    from .rights import bp as rights_bp
+
+    app.register_blueprint(rights_bp)
 
     from .cli import init_app as init_cli
 

@@ -16,10 +16,12 @@ def _deny(client_id=None):
 
 
 def _as_id(value) -> int | None:
+    """An id from a URL or form; None when it isn't one (a number too big to store included)."""
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return None
+    return number if 0 < number < 2**63 else None
 
 
 def client_for_therapist(client_id) -> User:
@@ -70,4 +72,22 @@ def client_for_current_user(client_id=None) -> User:
         return client_for_caregiver(client_id)
     if role == "therapist":
         return client_for_therapist(client_id)
+    _deny()
+
+
+def client_for_export(client_id) -> User:
+    """A client whose whole record the current user may download: their own, or, for a
+    caregiver, a linked client whose therapist allowed it. :raise 404: otherwise."""
+    if current_user.role == "client" and _as_id(client_id) == current_user.id:
+        return current_user._get_current_object()
+    if current_user.role == "caregiver":
+        client = (
+            User.select()
+            .join(CaregiverLink, on=(CaregiverLink.client == User.id))
+            .where(User.id == _as_id(client_id), CaregiverLink.caregiver == current_user.id,
+                   CaregiverLink.revoked_at.is_null(), CaregiverLink.can_export == True)  # noqa: E712
+            .first()
+        )
+        if client is not None:
+            return client
     _deny()

@@ -2,7 +2,10 @@
 
 A slot is one occurrence of a plan item on a local date (an item done twice a day
 has slots 1 and 2). A plan item is due on the days of the week it names, between
-its start and end dates; days outside that range are neither done nor missed.
+its start and end dates (and within its plan's end date); days outside that range
+are neither done nor missed. A plan edit ends the old item and starts a new one, so
+each past day keeps the schedule it had. An item paused or removed without an end
+date is not due at all (there is no record of when it stopped).
 """
 
 from __future__ import annotations
@@ -47,17 +50,46 @@ class DayCount:
         return self.done / self.due if self.due else None
 
 
+STOPPED = ("paused", "removed")
+
+
+def last_due_day(item: PlanItem) -> dt.date | None:
+    """The item's last possible due date: its own end or its plan's, whichever is first."""
+    ends = [d for d in (item.end_date, item.plan.end_date) if d is not None]
+    return min(ends) if ends else None
+
+
+def is_due(item: PlanItem, day: dt.date) -> bool:
+    """True when a slot of this item is due on the local date (the one rule every view uses)."""
+    if item.status in STOPPED and item.end_date is None:
+        return False
+    end = last_due_day(item)
+    if end is not None and day > end:
+        return False
+    return item.due_on(day)
+
+
 def items_for(client_ids, start: dt.date, end: dt.date):
     """Plan items of these clients (any plan, any status) that overlap the date range."""
     return list(
-        PlanItem.select(PlanItem, Plan.client)
+        PlanItem.select(PlanItem, Plan)
         .join(Plan)
         .where(
             Plan.client.in_(list(client_ids)),
             PlanItem.start_date <= end,
             (PlanItem.end_date.is_null()) | (PlanItem.end_date >= start),
+            ~((PlanItem.status.in_(STOPPED)) & PlanItem.end_date.is_null()),
         )
     )
+
+
+def _due_days(item: PlanItem, start: dt.date, end: dt.date):
+    """The dates in [start, end] on which the item is due."""
+    last = last_due_day(item)
+    stop = min(end, last) if last is not None else end
+    for day in days(max(start, item.start_date), stop):
+        if is_due(item, day):
+            yield day
 
 
 def done_slots(client_ids, start: dt.date, end: dt.date) -> set[tuple[int, dt.date, int]]:
@@ -82,9 +114,7 @@ def daily_counts(client_ids, start: dt.date, end: dt.date) -> dict[int, dict[dt.
     done = done_slots(client_ids, start, end)
     for item in items_for(client_ids, start, end):
         per_day = result[item.plan.client_id]
-        for day in days(max(start, item.start_date), min(end, item.end_date or end)):
-            if not item.due_on(day):
-                continue
+        for day in _due_days(item, start, end):
             count = per_day.setdefault(day, DayCount())
             for slot in range(1, item.times_per_day + 1):
                 count.due += 1
@@ -149,9 +179,7 @@ def per_exercise(client: User, start: dt.date, end: dt.date):
         entry = stats.setdefault(
             item.exercise_id, {"exercise_id": item.exercise_id, "due": 0, "done": 0, "days": {}}
         )
-        for day in days(max(start, item.start_date), min(end, item.end_date or end)):
-            if not item.due_on(day):
-                continue
+        for day in _due_days(item, start, end):
             day_entry = entry["days"].setdefault(day, DayCount())
             for slot in range(1, item.times_per_day + 1):
                 entry["due"] += 1
@@ -186,3 +214,49 @@ def rating_trend(client: User, start: dt.date, end: dt.date, exercise_id: int | 
 
 def _round(value):
     return None if value is None else round(float(value), 1)
+
+
+def client_days(client: User, start: dt.date, end: dt.date) -> dict[dt.date, DayCount]:
+    """Due and done slots per day for one client (days with nothing due are absent)."""
+    return daily_counts([client.id], start, end)[client.id]
+
+
+def weeks_back(end: dt.date, weeks: int = 12) -> dt.date:
+    """The Monday that starts the first of `weeks` whole weeks ending with end's week."""
+    return end - dt.timedelta(days=end.weekday()) - dt.timedelta(weeks=weeks - 1)
+
+
+def weekly_ratings(client: User, end: dt.date, weeks: int = 12) -> dict[int, list]:
+    """Per exercise id: [(Monday, mean difficulty, mean pain)] for each week, None when unrated.
+
+    Every week of the range is listed (so charts share one x axis); an exercise
+    appears only if it was rated at least once in the range.
+    """
+    first = weeks_back(end, weeks)
+    rows = (
+        Completion.select(PlanItem.exercise, Completion.day, Completion.difficulty,
+                          Completion.pain)
+        .join(PlanItem)
+        .where(Completion.client == client, Completion.day.between(first, end),
+               (Completion.difficulty.is_null(False)) | (Completion.pain.is_null(False)))
+        .tuples()
+    )
+    sums: dict[int, dict[int, list[list[int]]]] = defaultdict(lambda: defaultdict(lambda: [[], []]))
+    for exercise_id, day, difficulty, pain in rows:
+        week = (_as_date(day) - first).days // 7
+        if difficulty is not None:
+            sums[exercise_id][week][0].append(difficulty)
+        if pain is not None:
+            sums[exercise_id][week][1].append(pain)
+    out = {}
+    for exercise_id, per_week in sums.items():
+        out[exercise_id] = [
+            (first + dt.timedelta(weeks=w), _mean(per_week[w][0]), _mean(per_week[w][1]))
+            if w in per_week else (first + dt.timedelta(weeks=w), None, None)
+            for w in range(weeks)
+        ]
+    return out
+
+
+def _mean(values):
+    return round(sum(values) / len(values), 1) if values else None

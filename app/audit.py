@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 
-from flask import has_request_context, request
+import click
+from flask import g, has_request_context, request
 from flask_login import current_user
 
-from .db import atomic
+from .db import atomic, db, is_sqlite
 from .models import AuditEvent, User, utcnow
+
+_listeners = []
+
+
+def add_listener(callback) -> None:
+    """Call callback(event) after each recorded event (sign-in throttling counts failures)."""
+    if callback not in _listeners:
+        _listeners.append(callback)
 
 
 def _digest(prev_hash: str, event: AuditEvent) -> str:
@@ -30,8 +40,11 @@ def record(action: str, client: User | int | None = None, target: str = "",
     """Append one audit event for the current (or given) actor."""
     if actor is None and has_request_context() and current_user.is_authenticated:
         actor = current_user._get_current_object()
-    ip = request.remote_addr or "" if has_request_context() else ""
+    ip = (request.remote_addr or "") if has_request_context() else ""
     with atomic():
+        if not is_sqlite():
+            # One writer at a time extends the chain (SQLite's IMMEDIATE lock does this).
+            db.execute_sql("SELECT pg_advisory_xact_lock(727275)")
         last = AuditEvent.select(AuditEvent.hash).order_by(AuditEvent.id.desc()).first()
         event = AuditEvent(
             at=utcnow(),
@@ -39,13 +52,17 @@ def record(action: str, client: User | int | None = None, target: str = "",
             actor_role=actor.role if actor else "",
             client=client,
             action=action,
-            target=target[:120],
+            target=target.replace("\x00", "")[:120],  # PostgreSQL text refuses NUL
             outcome=outcome,
             ip=ip[:64],
             prev_hash=last.hash if last else "",
         )
         event.hash = _digest(event.prev_hash, event)
         event.save()
+    if outcome == "denied" and has_request_context():
+        g.denial_logged = True
+    for callback in _listeners:
+        callback(event)
     return event
 
 
@@ -57,3 +74,25 @@ def verify() -> list[int]:
             broken.append(event.id)
         prev = event.hash
     return broken
+
+
+def init_app(app):
+    """Register `flask audit verify`."""
+
+    @app.cli.group("audit")
+    def audit_cli():
+        """The audit log."""
+
+    @audit_cli.command("verify")
+    def verify_command():
+        """Check the hash chain; exit 1 naming the rows that were edited or removed."""
+        broken = verify()
+        total = AuditEvent.select().count()
+        if broken:
+            shown = ", ".join(str(n) for n in broken[:50])
+            more = f" (and {len(broken) - 50} more)" if len(broken) > 50 else ""
+            click.echo(f"audit log BROKEN at row id(s) {shown}{more}: edited, inserted or "
+                       f"deleted since written ({total} rows checked)", err=True)
+            sys.exit(1)
+        last = AuditEvent.select(AuditEvent.hash).order_by(AuditEvent.id.desc()).first()
+        click.echo(f"audit log ok: {total} rows, chain head {last.hash if last else '-'}")

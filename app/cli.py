@@ -46,6 +46,11 @@ def init_app(app):
             user = User.create(email=email, role=role, name=name or email.split("@")[0],
                                password_hash=hash_password(password))
         click.echo(f"Created {role} {user.email} (id {user.id}).")
+        click.echo(
+            "Second step required: at the first sign-in (/login) Homeward asks this person to "
+            "set up an authenticator app (it shows a QR code and 10 one-time recovery codes) "
+            "or a passkey before any client record opens. See docs/signin.md."
+        )
         current_app.logger.info("created %s %s", role, email)
 
     @app.cli.command("load-library")

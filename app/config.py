@@ -45,7 +45,9 @@ def from_environment(instance_path: str) -> dict:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_SECURE": production,
         "REMEMBER_COOKIE_DURATION": dt.timedelta(days=90),
-        "PERMANENT_SESSION_LIFETIME": dt.timedelta(hours=12),
+        # The longest any session may live (a client's "keep me signed in"); each role's
+        # shorter idle and absolute limits are checked by app/sessions.py.
+        "PERMANENT_SESSION_LIFETIME": dt.timedelta(days=90),
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,
         "UPLOAD_MAX_BYTES": 2 * 1024 * 1024,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 import click
@@ -72,8 +73,27 @@ def migrate() -> list[str]:
                 return Runner(database, migrations_dir()).up()
             finally:
                 database.execute_sql("SELECT pg_advisory_unlock(727274)")
-    with database.connection_context():
+    # SQLite: an exclusive lock on a file beside the database, held for the whole run,
+    # so processes started together (several web workers, a release step) queue up and
+    # the later ones find nothing left to apply.
+    with _sqlite_migrate_lock(database.database), database.connection_context():
         return Runner(database, migrations_dir()).up()
+
+
+@contextlib.contextmanager
+def _sqlite_migrate_lock(path: str):
+    """Hold an exclusive flock on <database>.migrate-lock (no-op for :memory:)."""
+    if path == ":memory:":
+        yield
+        return
+    import fcntl
+
+    with open(os.path.abspath(path) + ".migrate-lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def init_app(app):

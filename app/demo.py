@@ -32,6 +32,7 @@ from .models import (
 from .passwords import hash_password
 
 DEMO_PASSWORD = "homeward-demo"
+DEMO_TOTP_SECRET = "HOMEWARDDEMOTOTP"
 HISTORY_DAYS = 42
 
 
@@ -128,6 +129,8 @@ def _practice(rng, therapist_email, therapist_name, client_email, client_name, t
     from .content.library import DEMO_PLAN2_SLUGS, DEMO_PLAN_SLUGS
 
     therapist = _user(therapist_email, "therapist", therapist_name, "Europe/London")
+    therapist.totp_secret = DEMO_TOTP_SECRET  # demo-only second factor (printed in the README)
+    therapist.save()
     client = _user(client_email, "client", client_name, tz, therapist=therapist)
     today = local_today(client)
     start = today - dt.timedelta(days=HISTORY_DAYS)
@@ -177,8 +180,8 @@ def _checkins(rng, goal, client, therapist, today, start_perf, start_sat, step=1
     for week in range(6, 0, -1):
         when = dt.datetime.combine(today - dt.timedelta(weeks=week), dt.time(10, 0))
         progress = 6 - week
-        GoalCheckin.create(goal=goal, by=client, created_at=when,
-                           performance=min(10, start_perf + progress * step // 2 + rng.randint(0, 1)),
+        performance = min(10, start_perf + progress * step // 2 + rng.randint(0, 1))
+        GoalCheckin.create(goal=goal, by=client, created_at=when, performance=performance,
                            satisfaction=min(10, start_sat + progress * step // 2))
         if week in (6, 3, 1):
             GoalCheckin.create(goal=goal, by=therapist, created_at=when + dt.timedelta(hours=1),

@@ -3,17 +3,92 @@
 from __future__ import annotations
 
 import os
+import re
 
-from flask import current_app, request
+import flask_babel
+from babel.dates import match_skeleton
+from flask import current_app, has_request_context, request
+from flask_babel import format_decimal, format_percent, get_locale
 from flask_login import current_user
 
 
 def select_locale() -> str:
     """The user's chosen language, or the best match for the browser's."""
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # a command such as create-user: no browser to ask
+        return current_app.config.get("BABEL_DEFAULT_LOCALE", "en")
     if current_user and current_user.is_authenticated and current_user.language in languages:
         return current_user.language
     return request.accept_languages.best_match(languages) or "en"
+
+
+def percent(share: float | None, empty: str = "—") -> str:
+    """0.8 -> '80%' ('80 %' in Spanish), in the reader's locale; None -> ``empty``."""
+    return empty if share is None else format_percent(share)
+
+
+def decimal(value, empty: str = "–") -> str:
+    """4.5 -> '4.5' ('4,5' in Spanish): at most one decimal place; None -> ``empty``."""
+    return empty if value is None else format_decimal(round(float(value), 1), format="#,##0.#")
+
+
+_QUOTED = re.compile(r"'[^']*'")
+_FIELD = re.compile(r"([A-Za-z])\1*")
+_STANDARD = {"short", "medium", "long", "full"}
+
+
+def _fields(pattern: str) -> dict[str, int]:
+    """'EEEE d MMMM' -> {'E': 4, 'd': 1, 'M': 4}."""
+    return {m.group(1): len(m.group(0)) for m in _FIELD.finditer(_QUOTED.sub("", pattern))}
+
+
+def _widen(pattern: str, wanted: dict[str, int]) -> str:
+    """Give the locale's pattern the widths asked for (EEEE: a full weekday, MMMM: month)."""
+    def one(match):
+        letter, width = match.group(1), len(match.group(0))
+        if wanted.get(letter, 0) >= 4 and (letter == "E" or (letter == "M" and width >= 3)):
+            return letter * 4
+        return match.group(0)
+    parts = re.split(r"('[^']*')", pattern)
+    return "".join(p if p.startswith("'") else _FIELD.sub(one, p) for p in parts)
+
+
+def local_pattern(pattern: str, locale) -> str:
+    """An English date pattern (for example 'EEEE d MMMM') as the same fields in the order
+    and words of ``locale`` ("viernes, 27 de noviembre" in Spanish), from CLDR's skeletons.
+
+    English (the language the patterns are written in), the standard widths ('long',
+    'full' ...) and one-field patterns ('EEEE', 'MMM') are used as they are.
+    """
+    wanted = _fields(pattern)
+    if pattern in _STANDARD or locale.language == "en" or len(wanted) < 2:
+        return pattern
+    date_skeleton = "".join(
+        letter * min(wanted[letter], 4 if letter == "M" else 1)
+        for letter in "yMEd" if letter in wanted)
+    time_skeleton = "".join(letter for letter in "Hhm" if letter in wanted)
+    found = []
+    for skeleton in (date_skeleton, time_skeleton):
+        if not skeleton:
+            continue
+        match = match_skeleton(skeleton, locale.datetime_skeletons.keys())
+        if match is None:
+            return pattern
+        found.append(_widen(locale.datetime_skeletons[match].pattern, wanted))
+    if len(found) == 2:
+        return locale.datetime_formats["medium"].replace("{1}", found[0]).replace(
+            "{0}", found[1])
+    return found[0]
+
+
+def format_date(value=None, format: str = "medium") -> str:
+    """Flask-Babel's format_date, with custom patterns adapted to the reader's language."""
+    return flask_babel.format_date(value, local_pattern(format, get_locale()))
+
+
+def format_datetime(value=None, format: str = "medium") -> str:
+    """Flask-Babel's format_datetime (in the user's time zone), adapted like format_date."""
+    return flask_babel.format_datetime(value, local_pattern(format, get_locale()))
 
 
 def select_timezone() -> str:

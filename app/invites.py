@@ -43,13 +43,17 @@ def find_invite(token: str) -> Invite:
     """The usable invite for a token. :raise InviteError: unknown, used or expired."""
     invite = Invite.get_or_none(Invite.token_hash == _hash(token or ""))
     if invite is None:
-        raise InviteError(_l("This invite link isn't valid. Please ask your therapist for a new one."))
+        raise InviteError(
+            _l("This invite link isn't valid. Please ask your therapist for a new one.")
+        )
     if invite.used_at is not None:
         raise InviteError(
             _l("This invite link has already been used. If that wasn't you, tell your therapist.")
         )
     if invite.expires_at < utcnow():
-        raise InviteError(_l("This invite link has expired. Please ask your therapist for a new one."))
+        raise InviteError(
+            _l("This invite link has expired. Please ask your therapist for a new one.")
+        )
     return invite
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import abort, request
+from flask import abort, g, redirect, request, session, url_for
 from flask_login import current_user
+from peewee import InterfaceError, OperationalError
 
 from .extensions import login_manager
 from .models import User
@@ -35,7 +36,13 @@ def load_user(session_id: str):
         user_id, version = (int(part) for part in session_id.split(":"))
     except ValueError:
         return None
-    user = User.get_or_none(User.id == user_id)
+    try:
+        user = User.get_or_none(User.id == user_id)
+    except (OperationalError, InterfaceError) as error:
+        # The database is down: this request is anonymous, and app.sessions raises the
+        # error again so the visitor gets the kind 503 page (which can then render).
+        g.database_error = error
+        return None
     if user is None or not user.is_active or user.session_version != version:
         return None
     return user
@@ -47,7 +54,9 @@ def role_required(*roles):
     def decorator(view):
         @wraps(view)
         def wrapped(*args, **kwargs):
-            guard_role(*roles)
+            refused = guard_role(*roles)
+            if refused is not None:
+                return refused
             return view(*args, **kwargs)
 
         return wrapped
@@ -64,11 +73,80 @@ def guard_role(*roles):
 
         record("denied", target=request.path, outcome="denied")
         abort(403)
-    return None
+    return second_factor_redirect()
+
+
+# The second factor: therapists and admins see many clients' records, so a password
+# alone opens only the pages that finish signing in. The session remembers who passed
+# (id and session version), so a new sign-in or an ended session asks again.
+SECOND_FACTOR_KEY = "second_factor_for"
+SECOND_FACTOR_ROLES = ("therapist", "admin")
+# What a therapist who has only given their password may open.
+BEFORE_SECOND_FACTOR = {
+    "static", "auth.login", "auth.login_post", "auth.logout", "auth.second_factor",
+    "auth.second_factor_post", "auth.enrol", "auth.totp_enrol", "auth.totp_enrol_post",
+    "auth.passkey_signin_options", "auth.passkey_signin", "auth.passkey_register_options",
+    "auth.passkey_register", "pages.healthz", "push.offline",
+}
+
+
+def second_factor_passed() -> bool:
+    """True when the signed-in person needs no second factor or gave it in this session."""
+    if not current_user.is_authenticated or current_user.role not in SECOND_FACTOR_ROLES:
+        return True
+    return session.get(SECOND_FACTOR_KEY) == current_user.get_id()
+
+
+def mark_second_factor_passed(user) -> None:
+    """Remember in this session that the user gave their second factor."""
+    session[SECOND_FACTOR_KEY] = user.get_id()
+
+
+def second_factor_redirect():
+    """Send a therapist who has not given a second factor to give one (or set one up)."""
+    if second_factor_passed():
+        return None
+    from .auth.totp import is_enrolled
+
+    target = "auth.second_factor" if is_enrolled(current_user) else "auth.enrol"
+    next_path = request.full_path.rstrip("?") if request.method == "GET" else None
+    return redirect(url_for(target, next=next_path))
 
 
 def init_app(app):
-    """Add the security headers to every response."""
+    """Ask therapists for their second factor first; add the security headers."""
+    from . import audit, sessions, throttle
+
+    sessions.init_app(app)  # first: an expired session is ended before anything else
+    throttle.init_app(app)
+    audit.init_app(app)
+
+    @app.before_request
+    def _second_factor_gate():
+        if request.endpoint is None or request.endpoint in BEFORE_SECOND_FACTOR:
+            return None
+        return second_factor_redirect()
+
+    @app.before_request
+    def _json_must_be_an_object():
+        # Every JSON endpoint takes an object; anything else (a list, a bare number)
+        # would reach form parsing (Flask-WTF reads JSON bodies as form data) and fail.
+        if request.method in ("POST", "PUT", "PATCH", "DELETE") and request.is_json:
+            if not isinstance(request.get_json(silent=True), dict):
+                abort(400)
+        return None
+
+    @app.after_request
+    def _log_unguarded_denials(response):
+        # A safety net for the audit log: a signed-in person refused a record by id is
+        # logged even when the view answered 403/404 without going through a guard.
+        if (response.status_code in (403, 404) and request.view_args
+                and request.endpoint != "static" and current_user.is_authenticated
+                and not g.get("denial_logged")):
+            from .audit import record
+
+            record("refused", target=request.path, outcome="denied")
+        return response
 
     @app.after_request
     def _headers(response):

@@ -7,10 +7,11 @@ import json
 import secrets
 
 from flask import current_app
-from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import format_decimal, format_percent, get_locale
 from flask_login import current_user
 from markupsafe import Markup, escape
 
+from .i18n import format_date, format_datetime
 from .today import dosage_text, slot_label
 
 
@@ -67,6 +68,7 @@ def init_app(app):
         csrf_field=csrf_field, new_key=new_key, ex_text=ex_text, ex_list=ex_list,
         dosage=dosage_text, slot_label=slot_label, timedelta=dt.timedelta,
         format_date=format_date, format_datetime=format_datetime,
+        format_percent=format_percent, format_decimal=format_decimal,
         current_locale=lambda: str(get_locale() or 'en'),
     )
 

@@ -8,7 +8,7 @@ import re
 from flask_babel import lazy_gettext as _l
 from peewee import IntegrityError
 
-from .adherence import local_today
+from .adherence import is_due, local_today
 from .db import atomic
 from .models import Completion, Plan, PlanItem, User, utcnow
 
@@ -38,6 +38,8 @@ def plan_item_for(client: User, item_id) -> PlanItem:
         item_id = int(item_id)
     except (TypeError, ValueError):
         raise NotFound() from None
+    if not 0 < item_id < 2**63:  # a bigger number cannot be an id (and would not fit)
+        raise NotFound()
     item = (
         PlanItem.select(PlanItem, Plan)
         .join(Plan)
@@ -99,7 +101,7 @@ def record_tick(actor: User, client: User, item: PlanItem, day: dt.date, slot, k
         slot = int(slot)
     except (TypeError, ValueError):
         raise TickError(_l("That time of day is not valid.")) from None
-    if item.status != "active" or not item.due_on(day):
+    if not is_due(item, day):
         raise TickError(_l("This exercise is not on your plan for that day."))
     if not 1 <= slot <= item.times_per_day:
         raise TickError(_l("That time of day is not valid."))
@@ -143,6 +145,8 @@ def completion_for(client: User, completion_id) -> Completion:
         completion_id = int(completion_id)
     except (TypeError, ValueError):
         raise NotFound() from None
+    if not 0 < completion_id < 2**63:  # a bigger number cannot be an id (and would not fit)
+        raise NotFound()
     completion = Completion.get_or_none(
         Completion.id == completion_id, Completion.client == client
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
+from .adherence import STOPPED, is_due
 from .models import Completion, Exercise, Plan, PlanItem, User
 
 
@@ -27,18 +28,46 @@ class Card:
         return f"card-{self.item.id}-{self.slot}"
 
 
-def active_items(client: User, day: dt.date) -> list[PlanItem]:
-    """The client's plan items due on a local date, in plan order, with their exercises."""
-    items = (
+def _items_on(client: User, day: dt.date):
+    """The client's plan items whose dates include the day (any weekday), plan order."""
+    return (
         PlanItem.select(PlanItem, Exercise, Plan)
         .join(Exercise)
         .switch(PlanItem)
         .join(Plan)
-        .where(Plan.client == client, PlanItem.status == "active", PlanItem.start_date <= day,
-               (PlanItem.end_date.is_null()) | (PlanItem.end_date >= day))
+        .where(Plan.client == client, PlanItem.start_date <= day,
+               (PlanItem.end_date.is_null()) | (PlanItem.end_date >= day),
+               ~((PlanItem.status.in_(STOPPED)) & PlanItem.end_date.is_null()))
         .order_by(PlanItem.position, PlanItem.id)
     )
-    return [item for item in items if item.due_on(day)]
+
+
+def active_items(client: User, day: dt.date) -> list[PlanItem]:
+    """The client's plan items due on a local date, in plan order, with their exercises.
+
+    For a past day this is the plan as it was then (an item edited since shows its
+    old version), so the cards match what adherence counts.
+    """
+    return [item for item in _items_on(client, day) if is_due(item, day)]
+
+
+def current_items(client: User, day: dt.date) -> list[PlanItem]:
+    """Items of the plan as it stands on the day, whichever weekdays they are due."""
+    return [item for item in _items_on(client, day)
+            if any(is_due(item, day + dt.timedelta(days=n)) for n in range(7))]
+
+
+def equipment_for(items: list[PlanItem]) -> list[tuple[str, list[Exercise]]]:
+    """Each thing needed (in the reader's language) with the exercises that use it."""
+    from .templating import ex_list
+
+    needed: dict[str, tuple[str, list[Exercise]]] = {}
+    for item in items:
+        for thing in ex_list(item.exercise, "equipment"):
+            name, users = needed.setdefault(thing.strip().casefold(), (thing.strip(), []))
+            if item.exercise not in users:
+                users.append(item.exercise)
+    return sorted(needed.values(), key=lambda pair: pair[0].casefold())
 
 
 def cards_for(client: User, day: dt.date) -> list[Card]:
@@ -46,7 +75,9 @@ def cards_for(client: User, day: dt.date) -> list[Card]:
     items = active_items(client, day)
     done = {
         (c.plan_item_id, c.slot): c
-        for c in Completion.select().where(
+        for c in Completion.select(Completion, User)
+        .join(User, on=(Completion.logged_by == User.id))
+        .where(
             Completion.client == client, Completion.day == day,
             Completion.plan_item.in_([i.id for i in items]),
         )

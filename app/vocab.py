@@ -23,7 +23,8 @@ AREAS = {
     "toileting": {"domain": "ADL", "label": _l("Using the toilet"), "questions": [
         ("on_off", _l("Can you get on and off the toilet?")),
         ("hygiene", _l("Can you manage clothing and wiping?"))]},
-    "transfers": {"domain": "ADL", "label": _l("Moving in and out of bed or a chair"), "questions": [
+    "transfers": {"domain": "ADL", "label": _l("Moving in and out of bed or a chair"),
+                  "questions": [
         ("bed", _l("Can you get in and out of bed?")),
         ("chair", _l("Can you stand up from a chair?"))]},
     "continence": {"domain": "ADL", "label": _l("Bladder and bowel control"), "questions": [

@@ -6,7 +6,9 @@ import datetime as dt
 import os
 import re
 
+import pyotp
 import pytest
+from flask import g, request_started
 
 from app import create_app
 from app import db as database
@@ -14,6 +16,7 @@ from app.models import CaregiverLink, Exercise, Plan, PlanItem, User
 from app.passwords import hash_password
 
 PASSWORD = "correct-horse-42"
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # therapists' authenticator app in tests
 _HASH = hash_password(PASSWORD)
 PG_URL = os.environ.get("TEST_DATABASE_URL")
 
@@ -23,6 +26,11 @@ def _truncate_postgres():
     names = [t for t in database.db.get_tables() if t != "schema_migration"]
     tables = ", ".join(f'"{name}"' for name in names)
     database.db.execute_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+
+
+def _fresh_request_globals(sender, **extra):
+    for name in list(g):
+        g.pop(name)
 
 
 @pytest.fixture
@@ -38,8 +46,13 @@ def app(tmp_path):
     database.migrate()
     if PG_URL:
         _truncate_postgres()
+    # Each request gets a fresh `g`, as in production: the test's app context below is
+    # otherwise reused by every request, and flask-login would keep the signed-in user
+    # cached there (so an ended session would look alive to the next request).
+    request_started.connect(_fresh_request_globals, app)
     with app.app_context():
         yield app
+    request_started.disconnect(_fresh_request_globals, app)
     if not database.db.is_closed():
         database.db.close()
 
@@ -78,8 +91,20 @@ class Auth:
             "email": email, "password": password, "csrf_token": token,
             "remember": "y" if remember else "",
         })
+        if "/signin/second-factor" in response.headers.get("Location", ""):
+            response = self.second_factor(email, response)
         self.refresh()
         return response
+
+    def second_factor(self, email, response):
+        """Complete the therapist's second step with the user's TOTP code, when enrolled."""
+        user = User.get_or_none(User.email == email)
+        if user is None or not user.totp_secret:
+            return response
+        location = response.headers["Location"]
+        page = self.client.get(location)
+        return self.client.post(location, data={
+            "code": pyotp.TOTP(user.totp_secret).now(), "csrf_token": csrf_from(page)})
 
     def refresh(self, path="/login"):
         """Pick up a CSRF token from any page (the session keeps it)."""
@@ -104,9 +129,13 @@ def auth(client):
     return Auth(client)
 
 
-def make_user(role, email, name=None, therapist=None, timezone="Europe/London") -> User:
+def make_user(role, email, name=None, therapist=None, timezone="Europe/London",
+              **fields) -> User:
+    """A user with the test password; therapists and admins have TOTP set up (TOTP_SECRET)."""
+    if role in ("therapist", "admin"):
+        fields.setdefault("totp_secret", TOTP_SECRET)
     return User.create(email=email, role=role, name=name or email.split("@")[0].title(),
-                       therapist=therapist, timezone=timezone, password_hash=_HASH)
+                       therapist=therapist, timezone=timezone, password_hash=_HASH, **fields)
 
 
 @pytest.fixture

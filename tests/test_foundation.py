@@ -22,7 +22,9 @@ def test_migrations_from_empty_database_create_every_table(tmp_path):
 
     url = f"sqlite:///{tmp_path / 'fresh.db'}"
     database.bind(url)
-    assert database.migrate() == ["0001_initial"]
+    applied = database.migrate()
+    assert applied[0] == "0001_initial"
+    assert applied == sorted(applied)
     assert database.migrate() == []
     with database.db.connection_context():
         tables = set(database.db.get_tables())

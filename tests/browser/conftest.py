@@ -144,12 +144,22 @@ def sign_in(page, email: str, password: str = DEMO_PASSWORD):
     page.wait_for_load_state()
     code_input = page.locator("input[name=code]")
     if code_input.count():
-        import pyotp
+        from app.auth.totp import totp  # pyotp alone refuses the 80-bit demo secret
 
-        code_input.fill(pyotp.TOTP(DEMO_TOTP).now())
+        code_input.fill(totp(DEMO_TOTP).now())
         page.locator("form:has(input[name=code]) button[type=submit]").first.click()
         page.wait_for_load_state()
     return page
+
+
+def demo_totp_code() -> str:
+    """The current code for the demo therapists' TOTP secret (80 bits: demo only)."""
+    import pyotp
+
+    class DemoTOTP(pyotp.TOTP):
+        min_secret_length_bits = 80
+
+    return DemoTOTP(DEMO_TOTP).now()
 
 
 @pytest.fixture
