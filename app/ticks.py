@@ -82,8 +82,29 @@ def parse_day(value, client: User, backdate_days: int) -> dt.date:
     return day
 
 
+def parse_made_at(value, backdate_days: int) -> dt.datetime:
+    """When an offline tick was really made (UTC), if the phone said so believably; else now.
+
+    The outbox replays ticks later with the time they were made; a time in the future
+    or further back than ticks may go is not believed.
+    """
+    now = utcnow()
+    if not value:
+        return now
+    try:
+        made = dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+    except ValueError:
+        return now
+    if made.tzinfo is not None:
+        made = made.astimezone(dt.UTC).replace(tzinfo=None)
+    if made > now or made < now - dt.timedelta(days=backdate_days + 1):
+        return now
+    return made
+
+
 def record_tick(actor: User, client: User, item: PlanItem, day: dt.date, slot, key: str,
-                assistance=None, difficulty=None, pain=None, note: str = ""):
+                assistance=None, difficulty=None, pain=None, note: str = "",
+                completed_at: dt.datetime | None = None):
     """Store one tick; returns (completion, created). A repeat of a key or slot is not a new row.
 
     The same key sent twice, or a second tick for a slot already done (say the client
@@ -124,7 +145,7 @@ def record_tick(actor: User, client: User, item: PlanItem, day: dt.date, slot, k
             return (
                 Completion.create(
                     key=key, plan_item=item, client=client, day=day, slot=slot,
-                    completed_at=utcnow(), logged_by=actor, logged_by_role=actor.role,
+                    completed_at=completed_at or utcnow(), logged_by=actor, logged_by_role=actor.role,
                     assistance=assistance, difficulty=difficulty, pain=pain, note=note,
                 ),
                 True,

@@ -201,6 +201,7 @@ async function replayOnce() {
   for (const tick of pending) {
     const body = new URLSearchParams(tick.fields);
     body.set("csrf_token", token);
+    if (tick.made_at) { body.set("made_at", tick.made_at); }
     let response;
     try {
       response = await fetch(tick.action, {

@@ -95,6 +95,8 @@ def care_tick(client_id):
             _me(), client, item, day, form.get("slot", 1), form.get("key"),
             assistance=form.get("assistance"), difficulty=form.get("difficulty"),
             pain=form.get("pain"), note=form.get("note", ""),
+            completed_at=ticks.parse_made_at(form.get("made_at"),
+                                             current_app.config["BACKDATE_DAYS"]),
         )
     except ticks.NotFound:
         abort(404)

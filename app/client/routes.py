@@ -83,6 +83,8 @@ def tick():
             me, me, item, day, request.form.get("slot", 1), request.form.get("key"),
             difficulty=request.form.get("difficulty"), pain=request.form.get("pain"),
             note=request.form.get("note", ""),
+            completed_at=ticks.parse_made_at(request.form.get("made_at"),
+                                             current_app.config["BACKDATE_DAYS"]),
         )
     except ticks.NotFound:
         abort(404)

@@ -168,6 +168,7 @@
   function sendTick(tick, token) {
     var body = new URLSearchParams(tick.fields);
     body.set("csrf_token", token);
+    if (tick.made_at) { body.set("made_at", tick.made_at); }
     return fetch(tick.action, {
       method: "POST", body: body, credentials: "same-origin", redirect: "manual",
       headers: { "HX-Request": "true", "X-CSRFToken": token }
