@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 export FLASK_APP := app
 
-.PHONY: run test test-unit test-browser lint install install-dev chromium clean
+.PHONY: run test test-unit test-browser lint install install-dev chromium clean bench translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,20 @@ test: $(DEV_STAMP) chromium lint
 
 test-unit: $(DEV_STAMP)
 	$(BIN)/python -m pytest --ignore=tests/browser
+
+## bench: the benchmark suite on SQLite and PostgreSQL (about 10 minutes); writes docs/benchmarks.md
+bench: $(DEV_STAMP) chromium
+	$(BIN)/python -m bench.run_all
+
+## translations: extract the interface text, update each language's .po, compile the .mo files
+## (docs/translations.md; the compiled .mo files are committed so a fresh clone needs no build step)
+I18N := app/translations
+I18N_KEYWORDS := -k _l -k lazy_gettext -k lazy_ngettext:1,2
+translations: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg $(I18N_KEYWORDS) -c TRANSLATORS: --project=Homeward \
+	  --add-location=file --sort-by-file --no-wrap -o $(I18N)/messages.pot .
+	$(BIN)/pybabel update -i $(I18N)/messages.pot -d $(I18N) --no-wrap --ignore-obsolete --no-fuzzy-matching
+	$(BIN)/pybabel compile -d $(I18N) --statistics
 
 clean:
 	rm -rf $(VENV) .pytest_cache

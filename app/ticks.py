@@ -145,7 +145,8 @@ def record_tick(actor: User, client: User, item: PlanItem, day: dt.date, slot, k
             return (
                 Completion.create(
                     key=key, plan_item=item, client=client, day=day, slot=slot,
-                    completed_at=completed_at or utcnow(), logged_by=actor, logged_by_role=actor.role,
+                    completed_at=completed_at or utcnow(), logged_by=actor,
+                    logged_by_role=actor.role,
                     assistance=assistance, difficulty=difficulty, pain=pain, note=note,
                 ),
                 True,

@@ -2,37 +2,44 @@
 
 Pure data, loaded into the database by the demo/seed commands. Text is written for clients
 and caregivers in plain words (about a 6th-8th grade reading level). Image paths are
-relative to ``static/``. Spanish (``es``) is complete for the demo plans and the first two
-guides; elsewhere it is optional and callers fall back to English.
+relative to ``static/``. Spanish (``es``) is complete for the demo plans and for the four
+guides the demo assigns (bed-to-chair, bathing, making the home safer, dressing); elsewhere it
+is optional and callers fall back to English. Guide steps are matched by position.
 """
 
+
+def N_(text: str) -> str:
+    """Mark a label for the message catalogue; templates translate it with _(label)."""
+    return text
+
+
 CATEGORIES = {
-    "fine_motor": "Fine motor",
-    "gross_motor": "Gross motor",
-    "balance": "Balance",
-    "range_of_motion": "Range of motion",
-    "strength": "Strength",
-    "adl_practice": "Daily living practice",
-    "cognition": "Thinking and memory",
-    "vision": "Vision",
-    "sensory": "Sensory",
-    "feeding": "Eating and feeding",
-    "community_mobility": "Getting around outside",
-    "energy_conservation": "Saving energy",
-    "handwriting": "Handwriting",
-    "social": "Social",
+    "fine_motor": N_("Fine motor"),
+    "gross_motor": N_("Gross motor"),
+    "balance": N_("Balance"),
+    "range_of_motion": N_("Range of motion"),
+    "strength": N_("Strength"),
+    "adl_practice": N_("Daily living practice"),
+    "cognition": N_("Thinking and memory"),
+    "vision": N_("Vision"),
+    "sensory": N_("Sensory"),
+    "feeding": N_("Eating and feeding"),
+    "community_mobility": N_("Getting around outside"),
+    "energy_conservation": N_("Saving energy"),
+    "handwriting": N_("Handwriting"),
+    "social": N_("Social"),
 }
 
 SPECIALTIES = {
-    "paediatrics": "Children and school",
-    "autism": "Autism",
-    "geriatrics": "Older adults",
-    "mental_health": "Mental health",
-    "physical_rehab": "Physical rehabilitation",
-    "driving_community": "Driving and community mobility",
-    "home_modification": "Home modification",
-    "feeding": "Feeding, eating and swallowing",
-    "low_vision": "Low vision",
+    "paediatrics": N_("Children and school"),
+    "autism": N_("Autism"),
+    "geriatrics": N_("Older adults"),
+    "mental_health": N_("Mental health"),
+    "physical_rehab": N_("Physical rehabilitation"),
+    "driving_community": N_("Driving and community mobility"),
+    "home_modification": N_("Home modification"),
+    "feeding": N_("Feeding, eating and swallowing"),
+    "low_vision": N_("Low vision"),
 }
 
 # Each exercise: purpose is the client-facing "why this helps"; dosage fields are defaults
@@ -2626,6 +2633,87 @@ GUIDES = [
                 "image": "",
             },
         ],
+        "es": {
+            "title": "Una casa más segura",
+            "summary": (
+                "Cambios sencillos que bajan el riesgo de caídas y facilitan las tareas de cada"
+                " día. Recorra cada habitación con esta lista; su terapeuta puede aconsejarle"
+                " sobre cambios más grandes."
+            ),
+            "steps": [
+                {
+                    "title": "Despeje el suelo",
+                    "body": (
+                        "Quite las alfombras y alfombrillas sueltas, o fíjelas bien al suelo. Pase"
+                        " los cables eléctricos junto a las paredes. Deje los pasillos libres de"
+                        " cosas, zapatos y muebles pequeños."
+                    ),
+                    "safety": (
+                        "Al mover muebles, doble las rodillas, no la espalda, y pida ayuda con"
+                        " las cosas pesadas."
+                    ),
+                },
+                {
+                    "title": "Ponga buena luz",
+                    "body": (
+                        "Use bombillas potentes en cada habitación, pasillo y escalera. Compruebe"
+                        " que hay un interruptor en la puerta de cada habitación y arriba y abajo"
+                        " de la escalera. Ponga luces de noche entre el dormitorio y el baño."
+                    ),
+                    "safety": "",
+                },
+                {
+                    "title": "Ponga barras de apoyo",
+                    "body": (
+                        "Ponga barras de apoyo junto al inodoro y en la ducha o la bañera. Debe"
+                        " atornillarlas a una pared firme una persona que sepa hacerlo. Las barras"
+                        " con ventosas no aguantan todo su peso sin peligro."
+                    ),
+                    "safety": "Nunca use un toallero como barra de apoyo.",
+                },
+                {
+                    "title": "Haga el baño más seguro",
+                    "body": (
+                        "Ponga alfombrillas antideslizantes en la ducha o la bañera y en el suelo"
+                        " de fuera. Una silla de ducha, un banco para la bañera o un alza para el"
+                        " inodoro pueden hacer más seguro lavarse y usar el baño; pregunte a su"
+                        " terapeuta cuál le conviene."
+                    ),
+                    "safety": "Seque enseguida el agua del suelo.",
+                },
+                {
+                    "title": "Facilite puertas y escaleras",
+                    "body": (
+                        "Cambie los pomos redondos por manijas de palanca, que son más fáciles"
+                        " para manos débiles o doloridas. Ponga pasamanos firmes a los dos lados"
+                        " de la escalera y marque el borde de cada escalón con una tira de color"
+                        " vivo si la persona ve mal."
+                    ),
+                    "safety": "",
+                },
+                {
+                    "title": "Piense en los escalones de la entrada",
+                    "body": (
+                        "Si cuesta subir los escalones de la entrada, una rampa puede ayudar. Una"
+                        " rampa necesita poca pendiente (más o menos 1 de cada 12: por cada 12"
+                        " centímetros de largo sube como mucho 1 centímetro), pasamanos y un suelo"
+                        " antideslizante. Su terapeuta puede medir y aconsejarle."
+                    ),
+                    "safety": (
+                        "Una rampa demasiado empinada puede ser más peligrosa que los escalones."
+                    ),
+                },
+                {
+                    "title": "Tenga las cosas a mano",
+                    "body": (
+                        "Guarde lo que usa cada día entre la altura de la cintura y la del hombro,"
+                        " para no tener que agacharse ni subirse a nada. Use una pinza de alcance"
+                        " para las cosas ligeras de los estantes bajos."
+                    ),
+                    "safety": "Nunca se suba a una silla o un taburete para alcanzar algo.",
+                },
+            ],
+        },
     },
     {
         "slug": "dressing-after-stroke",
@@ -2712,6 +2800,88 @@ GUIDES = [
                 "image": "",
             },
         ],
+        "es": {
+            "title": "Ayudar a vestirse después de un ictus",
+            "summary": (
+                "Una regla fácil de recordar: vista primero el lado más débil y desvístalo el"
+                " último. Estos pasos ayudan a la persona a hacer todo lo que pueda por sí misma."
+            ),
+            "steps": [
+                {
+                    "title": "Prepárelo todo",
+                    "body": (
+                        "Ayude a la persona a sentarse en una silla firme con brazos, o en el borde"
+                        " de la cama, con los pies planos en el suelo. Ponga la ropa en el orden en"
+                        " que se la va a poner. Lo más fácil es la ropa holgada con cintura"
+                        " elástica, que se abra por delante, y zapatos sin cordones o con velcro."
+                    ),
+                    "safety": "Compruebe que está sentada con firmeza antes de empezar.",
+                },
+                {
+                    "title": "Colóquese en el lado más débil",
+                    "body": (
+                        "Siéntese o arrodíllese en el lado más débil de la persona, donde más"
+                        " ayuda necesita. Arrodíllese sobre un cojín o siéntese en un taburete"
+                        " bajo para no estar doblado mucho tiempo."
+                    ),
+                    "safety": "",
+                },
+                {
+                    "title": "Camisa: primero el brazo más débil",
+                    "body": (
+                        "Ponga la camisa sobre sus piernas, con el interior hacia arriba y el"
+                        " cuello hacia la persona. Ayúdele a meter el brazo más débil en su manga"
+                        " y suba la manga más allá del codo, hasta el hombro. Después, ella lleva"
+                        " el brazo más fuerte por detrás y lo mete en la otra manga."
+                    ),
+                    "safety": (
+                        "No tire del brazo ni de la mano más débil. Muévalo con suavidad,"
+                        " sujetando el codo y la muñeca."
+                    ),
+                },
+                {
+                    "title": "Pantalones: primero la pierna más débil",
+                    "body": (
+                        "Con la persona sentada, ayúdele a cruzar la pierna más débil sobre la más"
+                        " fuerte y a meterla primero en el pantalón. Después entra la pierna más"
+                        " fuerte. Suba el pantalón por los muslos todo lo que se pueda."
+                    ),
+                    "safety": "",
+                },
+                {
+                    "title": "De pie para subirlos",
+                    "body": (
+                        "Ayúdele a ponerse de pie como le enseñó su terapeuta, agarrada a algo"
+                        " firme. Suba el pantalón hasta la cintura y luego ayúdele a sentarse para"
+                        " abrocharlo."
+                    ),
+                    "safety": (
+                        "Si no puede ponerse de pie sin peligro, súbale el pantalón en la cama,"
+                        " girándola de un lado a otro."
+                    ),
+                },
+                {
+                    "title": "Calcetines y zapatos",
+                    "body": (
+                        "Cruce la pierna más débil para ponerle el calcetín y el zapato, o use un"
+                        " ponecalcetines y un calzador de mango largo. Compruebe que los zapatos"
+                        " le quedan bien y están abrochados."
+                    ),
+                    "safety": (
+                        "Mire si el pie más débil tiene marcas rojas: puede que la persona no"
+                        " sienta el roce."
+                    ),
+                },
+                {
+                    "title": "Desvestirse: el lado más débil al final",
+                    "body": (
+                        "Quite la ropa primero del lado más fuerte y después del más débil. Dele"
+                        " tiempo a la persona y felicítela por cada paso que haga sola."
+                    ),
+                    "safety": "",
+                },
+            ],
+        },
     },
     {
         "slug": "child-handwriting-homework",
