@@ -1,0 +1,1 @@
+"""Homeward's benchmark suite: data generator, load test, page weight, queries, dispatch."""
