@@ -15,6 +15,7 @@ const SHELL = [
   "/static/css/app.css",
   "/static/js/app.js",
   "/static/js/pwa.js",
+  "/static/js/outbox.js",
   "/static/js/readaloud.js",
   "/static/vendor/htmx-2.0.11.min.js",
   "/static/icons/icon.svg",
@@ -22,8 +23,7 @@ const SHELL = [
 ];
 // The 512 px icons are left out on purpose: the browser fetches them from the manifest when it
 // installs the app, and precaching them would add 15 KB to every first visit.
-const DB_NAME = "homeward";
-const OUTBOX = "outbox";
+importScripts("/static/js/outbox.js");
 
 self.addEventListener("install", function (event) {
   event.waitUntil(
@@ -154,76 +154,12 @@ self.addEventListener("notificationclick", function (event) {
 
 /* ---- Offline ticks (the page writes the outbox; both the page and this worker replay) ---- */
 
-function openDb() {
-  return new Promise(function (resolve, reject) {
-    const open = indexedDB.open(DB_NAME, 1);
-    open.onupgradeneeded = function () {
-      if (!open.result.objectStoreNames.contains(OUTBOX)) {
-        open.result.createObjectStore(OUTBOX, { keyPath: "key" });
-      }
-    };
-    open.onsuccess = function () { resolve(open.result); };
-    open.onerror = function () { reject(open.error); };
-  });
-}
-
-function store(mode, work) {
-  return openDb().then(function (db) {
-    return new Promise(function (resolve, reject) {
-      const tx = db.transaction(OUTBOX, mode);
-      const result = work(tx.objectStore(OUTBOX));
-      tx.oncomplete = function () { db.close(); resolve(result && result.result); };
-      tx.onerror = function () { db.close(); reject(tx.error); };
-    });
-  });
-}
-
 function clearOutbox() {
-  return store("readwrite", function (s) { return s.clear(); }).catch(function () {});
-}
-
-async function freshToken() {
-  const response = await fetch("/offline", { credentials: "same-origin", cache: "no-store" });
-  const text = await response.text();
-  const match = text.match(/name="csrf-token" content="([^"]+)"/);
-  return match ? match[1] : "";
-}
-
-function plainText(html) {
-  return String(html || "").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim().slice(0, 300);
+  return self.HomewardOutbox.clear();
 }
 
 async function replayOnce() {
-  const items = await store("readonly", function (s) { return s.getAll(); });
-  const pending = (items || []).filter(function (t) { return t.status === "pending"; });
-  if (!pending.length) { return; }
-  const token = await freshToken();
-  for (const tick of pending) {
-    const body = new URLSearchParams(tick.fields);
-    body.set("csrf_token", token);
-    if (tick.made_at) { body.set("made_at", tick.made_at); }
-    let response;
-    try {
-      response = await fetch(tick.action, {
-        method: "POST", body: body, credentials: "same-origin", redirect: "manual",
-        headers: { "HX-Request": "true", "X-CSRFToken": token }
-      });
-    } catch (error) {
-      throw error; // still offline: Background Sync tries again later
-    }
-    if (response.type === "opaqueredirect" || response.status >= 500) {
-      // Signed out (sent to the sign-in page) or a server hiccup: keep it for later.
-      throw new Error("not now");
-    }
-    if (response.ok) {
-      await store("readwrite", function (s) { return s.delete(tick.key); });
-    } else {
-      const message = plainText(await response.text());
-      tick.status = "refused";
-      tick.error = message || ("Error " + response.status);
-      await store("readwrite", function (s) { return s.put(tick); });
-    }
-  }
+  await self.HomewardOutbox.replay("");
   const windows = await self.clients.matchAll({ type: "window" });
   windows.forEach(function (w) { w.postMessage({ type: "outbox-replayed" }); });
 }

@@ -3,8 +3,6 @@
 (function () {
   "use strict";
 
-  var DB_NAME = "homeward";
-  var OUTBOX = "outbox";
   var SYNC_TAG = "homeward-outbox";
   var hasSW = "serviceWorker" in navigator;
 
@@ -30,37 +28,12 @@
     }
   }
 
-  /* ---------- IndexedDB outbox ---------- */
+  /* ---------- IndexedDB outbox (static/js/outbox.js) ---------- */
 
-  function openDb() {
-    return new Promise(function (resolve, reject) {
-      if (!("indexedDB" in window)) { reject(new Error("no IndexedDB")); return; }
-      var open = indexedDB.open(DB_NAME, 1);
-      open.onupgradeneeded = function () {
-        if (!open.result.objectStoreNames.contains(OUTBOX)) {
-          open.result.createObjectStore(OUTBOX, { keyPath: "key" });
-        }
-      };
-      open.onsuccess = function () { resolve(open.result); };
-      open.onerror = function () { reject(open.error); };
-    });
-  }
-
-  function store(mode, work) {
-    return openDb().then(function (db) {
-      return new Promise(function (resolve, reject) {
-        var tx = db.transaction(OUTBOX, mode);
-        var request = work(tx.objectStore(OUTBOX));
-        tx.oncomplete = function () { db.close(); resolve(request && request.result); };
-        tx.onerror = function () { db.close(); reject(tx.error); };
-      });
-    });
-  }
-
-  function allTicks() { return store("readonly", function (s) { return s.getAll(); }).then(function (r) { return r || []; }); }
-  function putTick(tick) { return store("readwrite", function (s) { return s.put(tick); }); }
-  function deleteTick(key) { return store("readwrite", function (s) { return s.delete(key); }); }
-  function clearOutbox() { return store("readwrite", function (s) { return s.clear(); }).catch(function () {}); }
+  var outbox = self.HomewardOutbox;
+  function allTicks() { return outbox.all(); }
+  function putTick(tick) { return outbox.put(tick); }
+  function clearOutbox() { return outbox.clear(); }
 
   function tickFromForm(form) {
     var data = new FormData(form);
@@ -149,54 +122,8 @@
     }
   });
 
-  function freshToken() {
-    return fetch("/offline", { credentials: "same-origin", cache: "no-store" })
-      .then(function (r) { return r.text(); })
-      .then(function (html) {
-        var m = html.match(/name="csrf-token" content="([^"]+)"/);
-        return m ? m[1] : metaToken();
-      })
-      .catch(function () { return metaToken(); });
-  }
-
-  function plainText(html) {
-    var holder = document.createElement("div");
-    holder.innerHTML = String(html || "");
-    return (holder.textContent || "").replace(/\s+/g, " ").trim().slice(0, 300);
-  }
-
-  function sendTick(tick, token) {
-    var body = new URLSearchParams(tick.fields);
-    body.set("csrf_token", token);
-    if (tick.made_at) { body.set("made_at", tick.made_at); }
-    return fetch(tick.action, {
-      method: "POST", body: body, credentials: "same-origin", redirect: "manual",
-      headers: { "HX-Request": "true", "X-CSRFToken": token }
-    }).then(function (response) {
-      if (response.type === "opaqueredirect" || response.status >= 500) {
-        throw new Error("later"); // signed out or a server hiccup: keep it
-      }
-      if (response.ok) {
-        return deleteTick(tick.key).then(function () { markSynced(tick.card); });
-      }
-      return response.text().then(function (text) {
-        tick.status = "refused";
-        tick.error = plainText(text) || ("Error " + response.status);
-        return putTick(tick);
-      });
-    });
-  }
-
   function replayNow() {
-    return allTicks().then(function (ticks) {
-      var pending = ticks.filter(function (x) { return x.status === "pending"; });
-      if (!pending.length) { return; }
-      return freshToken().then(function (token) {
-        return pending.reduce(function (chain, tick) {
-          return chain.then(function () { return sendTick(tick, token); });
-        }, Promise.resolve());
-      });
-    });
+    return outbox.replay(metaToken(), function (tick) { markSynced(tick.card); });
   }
 
   var replaying = null;
@@ -248,7 +175,7 @@
           if (card && (!day || day.value === tick.day)) { markPending(card); }
         } else if (tick.status === "refused") {
           showNotice(words("refused", "A tick you made offline was not saved:") + " " +
-            (tick.title ? tick.title + " (" + tick.day + "): " : "") + tick.error, function () { return deleteTick(tick.key); });
+            (tick.title ? tick.title + " (" + tick.day + "): " : "") + tick.error, function () { return outbox.remove(tick.key); });
         }
       });
     }).catch(function () {});
