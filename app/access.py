@@ -6,6 +6,7 @@ from flask import abort, request
 from flask_login import current_user
 
 from .audit import record
+from .ids import record_id as _as_id
 from .models import CaregiverLink, User
 
 
@@ -13,15 +14,6 @@ def _deny(client_id=None):
     """Log the denial and answer 404, so ids of other people's records reveal nothing."""
     record("denied", target=request.path, outcome="denied")
     abort(404)
-
-
-def _as_id(value) -> int | None:
-    """An id from a URL or form; None when it isn't one (a number too big to store included)."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if 0 < number < 2**63 else None
 
 
 def client_for_therapist(client_id) -> User:

@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 from peewee import IntegrityError
 
 from .db import atomic
+from .ids import record_id as _as_id
 from .models import CaregiverLink, Guide, GuideAssignment, GuideProgress, GuideStep, User, utcnow
 
 STATUSES = {
@@ -41,14 +42,6 @@ class Step:
     body: str
     safety: str
     image: str
-
-
-def _as_id(value) -> int | None:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if 0 < number < 2**63 else None  # bigger cannot be an id
 
 
 def _linked_client_ids(caregiver: User) -> list[int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from .db import atomic
+from .ids import record_id
 from .invites import InviteError, find_invite
 from .models import CaregiverLink, Invite, User, utcnow
 
@@ -30,14 +31,8 @@ def caregivers_of(client: User) -> list[CaregiverLink]:
 
 def link_for_client(client: User, link_id) -> CaregiverLink:
     """One of the client's active links. :raise NotFound: otherwise."""
-    try:
-        link_id = int(link_id)
-    except (TypeError, ValueError):
-        raise NotFound() from None
-    if not 0 < link_id < 2**63:  # bigger cannot be an id
-        raise NotFound()
     link = CaregiverLink.get_or_none(
-        CaregiverLink.id == link_id, CaregiverLink.client == client,
+        CaregiverLink.id == record_id(link_id), CaregiverLink.client == client,
         CaregiverLink.revoked_at.is_null(),
     )
     if link is None:

@@ -10,6 +10,7 @@ from peewee import IntegrityError
 
 from .adherence import is_due, local_today
 from .db import atomic
+from .ids import record_id
 from .models import Completion, Plan, PlanItem, User, utcnow
 
 # Level of help given, in a caregiver's words, mapped to the FIM-style scale
@@ -34,16 +35,10 @@ class NotFound(LookupError):
 
 def plan_item_for(client: User, item_id) -> PlanItem:
     """The client's plan item with this id, or NotFound."""
-    try:
-        item_id = int(item_id)
-    except (TypeError, ValueError):
-        raise NotFound() from None
-    if not 0 < item_id < 2**63:  # a bigger number cannot be an id (and would not fit)
-        raise NotFound()
     item = (
         PlanItem.select(PlanItem, Plan)
         .join(Plan)
-        .where(PlanItem.id == item_id, Plan.client == client)
+        .where(PlanItem.id == record_id(item_id), Plan.client == client)
         .first()
     )
     if item is None:
@@ -163,14 +158,8 @@ def record_tick(actor: User, client: User, item: PlanItem, day: dt.date, slot, k
 
 def completion_for(client: User, completion_id) -> Completion:
     """The client's completion with this id, or NotFound."""
-    try:
-        completion_id = int(completion_id)
-    except (TypeError, ValueError):
-        raise NotFound() from None
-    if not 0 < completion_id < 2**63:  # a bigger number cannot be an id (and would not fit)
-        raise NotFound()
     completion = Completion.get_or_none(
-        Completion.id == completion_id, Completion.client == client
+        Completion.id == record_id(completion_id), Completion.client == client
     )
     if completion is None:
         raise NotFound()

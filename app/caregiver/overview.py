@@ -12,6 +12,7 @@ from peewee import fn
 
 from .. import adherence, guides
 from ..db import atomic
+from ..ids import record_id
 from ..models import (
     Completion,
     Exercise,
@@ -139,13 +140,7 @@ def modifications(client: User) -> list[HomeModification]:
 
 def modification_for(client: User, mod_id) -> HomeModification:
     """One of the client's home modifications. :raise NotFound: otherwise."""
-    try:
-        mod_id = int(mod_id)
-    except (TypeError, ValueError):
-        raise NotFound() from None
-    if not 0 < mod_id < 2**63:  # bigger cannot be an id
-        raise NotFound()
-    mod = HomeModification.get_or_none(HomeModification.id == mod_id,
+    mod = HomeModification.get_or_none(HomeModification.id == record_id(mod_id),
                                        HomeModification.client == client)
     if mod is None:
         raise NotFound()

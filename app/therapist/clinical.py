@@ -13,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from peewee import IntegrityError
 
 from ..db import atomic
+from ..ids import record_id
 from ..models import (
     Assessment,
     AssessmentItem,
@@ -45,7 +46,7 @@ class NotFound(LookupError):
     """Not a record of this client."""
 
 
-def _as_id(value) -> int | None:
+def _as_int(value) -> int | None:
     try:
         return int(value)
     except (TypeError, ValueError):
@@ -77,7 +78,7 @@ def parse_level(value) -> int | None:
     value = (value or "").strip() if isinstance(value, str) else value
     if value in (None, ""):
         return None
-    number = _as_id(value)
+    number = _as_int(value)
     if number not in INDEPENDENCE:
         raise ClinicalError(_l("The independence level must be from 1 to 7."))
     return number
@@ -85,7 +86,7 @@ def parse_level(value) -> int | None:
 
 def parse_gas(value) -> int:
     """A GAS score -2..+2 from a form. :raise ClinicalError:"""
-    number = _as_id((value or "").strip() if isinstance(value, str) else value)
+    number = _as_int((value or "").strip() if isinstance(value, str) else value)
     if number not in GAS_LEVELS:
         raise ClinicalError(_l("The goal attainment score must be -2, -1, 0, +1 or +2."))
     return number
@@ -101,7 +102,7 @@ def assessments_of(client: User) -> list[Assessment]:
 
 def assessment_for(client: User, assessment_id) -> Assessment:
     """One of the client's assessments. :raise NotFound:"""
-    found = Assessment.get_or_none(Assessment.id == _as_id(assessment_id),
+    found = Assessment.get_or_none(Assessment.id == record_id(assessment_id),
                                    Assessment.client == client)
     if found is None:
         raise NotFound()
@@ -132,7 +133,7 @@ def parse_assessment(form, client: User) -> dict:
         raise ClinicalError(_l("Choose initial assessment or re-evaluation."))
     baseline = None
     if kind == "reeval":
-        baseline = Assessment.get_or_none(Assessment.id == _as_id(form.get("baseline")),
+        baseline = Assessment.get_or_none(Assessment.id == record_id(form.get("baseline")),
                                           Assessment.client == client)
         if baseline is None:
             raise ClinicalError(_l("A re-evaluation needs the assessment it compares with."))
@@ -215,7 +216,7 @@ def goals_of(client: User) -> list[Goal]:
 
 def goal_for(client: User, goal_id) -> Goal:
     """One of the client's goals. :raise NotFound:"""
-    found = Goal.get_or_none(Goal.id == _as_id(goal_id), Goal.client == client)
+    found = Goal.get_or_none(Goal.id == record_id(goal_id), Goal.client == client)
     if found is None:
         raise NotFound()
     return found
@@ -306,7 +307,7 @@ def modifications_of(client: User) -> dict[str, list[HomeModification]]:
 
 def modification_for(client: User, mod_id) -> HomeModification:
     """One of the client's home modifications. :raise NotFound:"""
-    found = HomeModification.get_or_none(HomeModification.id == _as_id(mod_id),
+    found = HomeModification.get_or_none(HomeModification.id == record_id(mod_id),
                                          HomeModification.client == client)
     if found is None:
         raise NotFound()
@@ -357,7 +358,7 @@ def guides_available(therapist: User) -> list[Guide]:
 
 def assign_guide(client: User, therapist: User, guide_id) -> Guide:
     """Assign a guide for the client's caregivers (again is a no-op). :raise NotFound:"""
-    guide = Guide.get_or_none(Guide.id == _as_id(guide_id),
+    guide = Guide.get_or_none(Guide.id == record_id(guide_id),
                               Guide.owner.is_null() | (Guide.owner == therapist))
     if guide is None:
         raise NotFound()
@@ -371,7 +372,7 @@ def assign_guide(client: User, therapist: User, guide_id) -> Guide:
 
 def unassign_guide(client: User, assignment_id) -> None:
     """Take a guide off the client's list (caregivers' progress on it goes too)."""
-    found = GuideAssignment.get_or_none(GuideAssignment.id == _as_id(assignment_id),
+    found = GuideAssignment.get_or_none(GuideAssignment.id == record_id(assignment_id),
                                         GuideAssignment.client == client)
     if found is None:
         raise NotFound()
