@@ -187,3 +187,47 @@ def test_security_headers_on_every_page(client):
     csp = response.headers["Content-Security-Policy"]
     assert "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_demo_refuses_a_database_that_already_has_data(runner, therapist):
+    result = runner.invoke(args=["demo"])
+    assert result.exit_code != 0
+    assert "already has data" in result.output
+    assert User.select().count() == 1
+
+
+def test_demo_loads_what_the_contract_promises(runner):
+    import datetime as dt
+
+    from app.adherence import local_today
+    from app.models import Assessment, Completion, Goal, Plan, ReminderSchedule
+    from app.today import cards_for
+
+    result = runner.invoke(args=["demo"])
+    assert result.exit_code == 0, result.output
+    rose = User.get(User.email == "client@example.org")
+    therapist = User.get(User.email == "therapist@example.org")
+    assert rose.therapist_id == therapist.id
+    assert User.get(User.email == "client2@example.org").therapist.email == (
+        "therapist2@example.org")
+    carer = User.get(User.email == "caregiver@example.org")
+    assert CaregiverLink.get(CaregiverLink.caregiver == carer).client_id == rose.id
+    plan = Plan.get(Plan.client == rose, Plan.is_active == True)  # noqa: E712
+    today = local_today(rose)
+    daily = {c.item.id for c in cards_for(rose, today)}
+    assert len(daily) >= 5 and all(c.item.plan_id == plan.id for c in cards_for(rose, today))
+    reminder = ReminderSchedule.get(ReminderSchedule.client == rose)
+    assert reminder.local_time == "09:00" and reminder.days_of_week == 0b1111111
+    assert Goal.select().where(Goal.client == rose).count() >= 2
+    assert Assessment.select().where(Assessment.client == rose).exists()
+    oldest = Completion.select().where(Completion.client == rose).order_by(Completion.day).first()
+    assert today - oldest.day >= dt.timedelta(weeks=4)
+    assert Completion.select().where(Completion.client == rose, Completion.pain.is_null(False)
+                                     ).exists()
+
+
+def test_demo_reset_starts_again_from_the_demo(runner, therapist):
+    result = runner.invoke(args=["demo", "--reset"])
+    assert result.exit_code == 0, result.output
+    assert not User.select().where(User.email == therapist.email).exists()
+    assert User.select().where(User.email == "client@example.org").exists()
