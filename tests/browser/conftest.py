@@ -166,3 +166,19 @@ def demo_totp_code() -> str:
 def login():
     """`login(page, email)` signs a demo user in."""
     return sign_in
+
+
+@pytest.fixture(scope="session")
+def profiles(browser, live_server):
+    """Signed-in browser profiles, one sign-in per role (tests/browser/a11y.py)."""
+    from tests.browser.a11y import Profiles
+
+    return Profiles(browser, live_server)
+
+
+@pytest.fixture(scope="session")
+def ids(live_server):
+    """Real ids from the live server's demo database (tests/browser/a11y.py)."""
+    from tests.browser.a11y import Ids
+
+    return Ids(live_server)

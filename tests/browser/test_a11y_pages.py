@@ -7,8 +7,6 @@ import pytest
 
 from tests.browser.a11y import (
     VIEWPORTS,
-    Ids,
-    Profiles,
     all_pages,
     axe_violations,
     describe,
@@ -16,18 +14,6 @@ from tests.browser.a11y import (
 )
 
 PAGES = all_pages()
-
-
-@pytest.fixture(scope="session")
-def profiles(browser, live_server):
-    """Signed-in browser profiles, one sign-in per role for the whole run."""
-    return Profiles(browser, live_server)
-
-
-@pytest.fixture(scope="session")
-def ids(live_server):
-    """Real ids from the live server's demo database."""
-    return Ids(live_server)
 
 
 def check_page(profiles, role, viewport, path, prepare=None):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.a11y import PHONE, Ids, Profiles, all_pages
+from tests.browser.a11y import PHONE, all_pages
 
 PAGES = [p for p in all_pages() if p.role in ("client", "caregiver")]
 MIN = 48
@@ -41,17 +41,6 @@ SMALL_TARGETS = """(min) => {
   return out;
 }"""
 
-
-@pytest.fixture(scope="module")
-def profiles(browser, live_server):
-    """Signed-in browser profiles, one sign-in per role."""
-    return Profiles(browser, live_server)
-
-
-@pytest.fixture(scope="module")
-def ids(live_server):
-    """Real ids from the live server's demo database."""
-    return Ids(live_server)
 
 
 @pytest.mark.parametrize("target", PAGES, ids=lambda p: p.id)

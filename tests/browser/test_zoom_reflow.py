@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.a11y import Ids, Profiles, all_pages
+from tests.browser.a11y import all_pages
 
 NARROW = {"width": 320, "height": 568}
 THERAPIST_MAIN = {"therapist.clients", "therapist.record", "therapist.programme",
@@ -36,17 +36,6 @@ OVERFLOW = """() => {
   return {width: document.documentElement.scrollWidth, viewport: vw, sticking_out: out.slice(0, 8)};
 }"""
 
-
-@pytest.fixture(scope="module")
-def profiles(browser, live_server):
-    """Signed-in browser profiles, one sign-in per role."""
-    return Profiles(browser, live_server)
-
-
-@pytest.fixture(scope="module")
-def ids(live_server):
-    """Real ids from the live server's demo database."""
-    return Ids(live_server)
 
 
 @pytest.mark.parametrize("target", PAGES, ids=lambda p: p.id)
