@@ -10,25 +10,35 @@
     last = active && active.name ? { name: active.name, value: active.value } : null;
   });
 
-  function focusInside(root) {
-    var target = null;
-    if (last && last.name !== "key") {
-      target = root.querySelector('[name="' + last.name + '"][value="' + last.value + '"]');
-    }
-    target = target || root.querySelector(".alert, .done-badge, .flash, .button-done");
-    if (!target) { return; }
+  function tryFocus(target) {
+    if (!target) { return false; }
     if (!target.hasAttribute("tabindex") && !/^(BUTTON|A|INPUT)$/.test(target.tagName)) {
       target.setAttribute("tabindex", "-1");
     }
     target.focus();
+    return document.activeElement === target;
+  }
+
+  function focusInside(root) {
+    // The control that was used, if it is still shown (both ratings given folds the scales
+    // away), else the message or the done badge.
+    if (last && last.name !== "key" &&
+        tryFocus(root.querySelector('[name="' + last.name + '"][value="' + last.value + '"]'))) {
+      return;
+    }
+    tryFocus(root.querySelector(".alert, .done-badge, .flash, .button-done"));
   }
 
   document.addEventListener("htmx:afterSettle", function (event) {
-    var el = event.detail.elt;
-    if (!el || !el.id || !/^(card|goal)-/.test(el.id)) { return; }
-    var fresh = document.getElementById(el.id);
-    if (fresh && !fresh.contains(document.activeElement)) {
-      focusInside(fresh);
-    }
+    var el = event.detail.elt || event.target;
+    var id = el && el.id;
+    if (!id || !/^(card|goal)-/.test(id)) { return; }
+    // After htmx has finished its own focus handling for this swap.
+    setTimeout(function () {
+      var fresh = document.getElementById(id);
+      if (fresh && !fresh.contains(document.activeElement)) {
+        focusInside(fresh);
+      }
+    }, 0);
   });
 })();

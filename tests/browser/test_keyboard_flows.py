@@ -98,8 +98,13 @@ def test_client_signs_in_ticks_rates_and_undoes_by_keyboard(keyboard_page, live_
     page.wait_for_selector(f"#{card_id} button[name=pain][value='2'][aria-pressed=true]",
                            state="attached")
     assert rose_completion(live_server, item, slot)[0] == (4, 2)
+    # The swap is over and focus is back inside the card (on its "Done" status, since
+    # the scales fold away once both ratings are in), not lost to the page.
+    page.wait_for_function(
+        "id => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+        " && document.getElementById(id).contains(document.activeElement)", arg=card_id)
 
-    tab_to(page, f"#{card_id} .undo-form button", backwards=True)
+    tab_to(page, f"#{card_id} .undo-form button")
     page.keyboard.press("Enter")
     page.wait_for_selector(f"#{card_id}:not(.is-done) .tick-form")
     assert len(rose_completion(live_server, item, slot)) == done_before
