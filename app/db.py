@@ -9,6 +9,7 @@ import click
 from flask import current_app
 from peewee import DatabaseProxy, OperationalError, PostgresqlDatabase, SqliteDatabase
 from playhouse.db_url import parse
+from playhouse.pool import PooledDatabase, PooledPostgresqlDatabase, PooledSqliteDatabase
 
 db = DatabaseProxy()
 
@@ -20,27 +21,50 @@ SQLITE_PRAGMAS = {
 }
 
 
+# Connections are pooled: each request borrows one and gives it back. Opening a
+# connection per request cost more than the page itself: a new PostgreSQL backend
+# warms its catalogue caches again, and SQLite re-reads its schema and pragmas.
+# Idle connections are closed after POOL_STALE seconds; a request waits up to
+# POOL_WAIT seconds for a free one when all POOL_SIZE are busy.
+POOL_SIZE = 32
+POOL_STALE = 300
+POOL_WAIT = 10
+
+
 def make_database(url: str):
-    """Build a peewee database from a URL: sqlite:///path or postgresql://..."""
+    """Build a pooled peewee database from a URL: sqlite:///path or postgresql://..."""
+    pool = {"max_connections": POOL_SIZE, "stale_timeout": POOL_STALE, "timeout": POOL_WAIT}
     if url.startswith("sqlite:///"):
         path = url[len("sqlite:///") :]
-        if path != ":memory:":
-            os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-        # Immediate transactions: a writer takes the lock up front, so two
-        # writers wait for each other instead of failing on lock upgrade.
-        return SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, timeout=10)
+        if path == ":memory:":  # every connection would be a database of its own
+            return SqliteDatabase(path, pragmas=SQLITE_PRAGMAS)
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        # A pooled connection may serve another thread next; the busy_timeout pragma
+        # makes a writer wait for the lock (immediate transactions: see atomic()).
+        return PooledSqliteDatabase(path, pragmas=SQLITE_PRAGMAS, check_same_thread=False,
+                                    **pool)
     if url.startswith(("postgres://", "postgresql://")):
         params = parse(url)
         name = params.pop("database")
-        return PostgresqlDatabase(name, **params)
+        return PooledPostgresqlDatabase(name, **params, **pool)
     raise ValueError(f"Unsupported DATABASE_URL: {url!r}")
 
 
 def bind(url: str):
     """Point the shared proxy at the database named by url."""
     database = make_database(url)
+    release()
     db.initialize(database)
     return database
+
+
+def release() -> None:
+    """Close every connection of the bound database, idle or not (rebinding, shutdown)."""
+    previous = db.obj
+    if isinstance(previous, PooledDatabase):
+        previous.close_all()
+    elif previous is not None and not previous.is_closed():
+        previous.close()
 
 
 def is_sqlite() -> bool:
