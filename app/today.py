@@ -89,8 +89,12 @@ def cards_for(client: User, day: dt.date) -> list[Card]:
     ]
 
 
-def card_for(client: User, item: PlanItem, day: dt.date, slot: int) -> Card:
-    """One card, after a tick or an undo."""
+def card_for(client: User, item: PlanItem, day: dt.date, slot: int,
+             cards: list[Card] | None = None) -> Card:
+    """One card, after a tick or an undo: taken from the day's cards when given."""
+    for card in cards or ():
+        if card.item.id == item.id and card.slot == slot:
+            return card
     completion = Completion.get_or_none(
         Completion.plan_item == item, Completion.day == day, Completion.slot == slot
     )

@@ -72,8 +72,8 @@ def _card_response(client, item, day, slot, message):
     if not is_htmx():
         flash(message)
     return fragment_or_redirect("client/_tick_response.html", location,
-                                card=card_for(client, item, day, slot), message=message,
-                                **context)
+                                card=card_for(client, item, day, slot, context["cards"]),
+                                message=message, **context)
 
 
 def _tick_error(client, message):

@@ -51,10 +51,10 @@ def today():
     return render_template("client/today.html", error=error, **today_context(me, day))
 
 
-def _card_response(client, item, day, slot, message=None, status=200):
+def _card_response(client, item, day, slot, message=None, status=200, context=None):
     """The updated card (plus the day's progress, out of band) or a redirect to Today."""
-    context = today_context(client, day)
-    card = card_for(client, item, day, slot)
+    context = context or today_context(client, day)
+    card = card_for(client, item, day, slot, context["cards"])
     location = url_for("client.today", day=day.isoformat() if day != context["today"] else None,
                        _anchor=card.dom_id)
     if not is_htmx() and message:
@@ -90,15 +90,11 @@ def tick():
         abort(404)
     except ticks.TickError as error:
         return _tick_error(str(error))
-    done_now = ticks_left(me, completion.day) == 0
+    context = today_context(me, completion.day)
+    done_now = context["done"] == context["total"]
     message = _("All done for today. Wonderful!") if done_now else _("Well done!")
-    return _card_response(me, completion.plan_item, completion.day, completion.slot, message)
-
-
-def ticks_left(client, day) -> int:
-    """Slots still to do on the day."""
-    done, total = progress(cards_for(client, day))
-    return total - done
+    return _card_response(me, completion.plan_item, completion.day, completion.slot, message,
+                          context=context)
 
 
 @bp.post("/completions/<completion_id>/rate")
