@@ -7,7 +7,7 @@ import re
 
 import flask_babel
 from babel.dates import match_skeleton
-from flask import current_app, has_request_context, request
+from flask import current_app, g, has_request_context, request
 from flask_babel import format_decimal, format_percent, get_locale
 from flask_login import current_user
 
@@ -98,9 +98,31 @@ def select_timezone() -> str:
     return "UTC"
 
 
+def translations():
+    """The catalogue for the current locale, looked up once per request and locale.
+
+    Flask-Babel finds the domain, the locale and the catalogue again for every string,
+    which was a tenth of the time spent rendering a page of about a hundred strings.
+    A locale forced for a moment (force_locale) gets its own catalogue.
+    """
+    locale = get_locale()
+    cached = g.get("_translations")
+    if cached is None or cached[0] is not locale:
+        cached = g._translations = (locale, flask_babel.get_translations())
+    return cached[1]
+
+
 def init_app(app, babel):
     """Bind Flask-Babel with our selectors and the app/translations catalogues."""
     app.config.setdefault(
         "BABEL_TRANSLATION_DIRECTORIES", os.path.join(os.path.dirname(__file__), "translations")
     )
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    # The templates' _(), ngettext() ...: Flask-Babel's, with the catalogue looked up once.
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: translations().ugettext(s),
+        ngettext=lambda s, p, n: translations().ungettext(s, p, n),
+        pgettext=lambda c, s: translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: translations().unpgettext(c, s, p, n),
+        newstyle=True,
+    )
