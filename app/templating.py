@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import secrets
 
-from flask import current_app
+from flask import current_app, request, url_for
 from flask_babel import format_decimal, format_percent, get_locale
 from flask_login import current_user
 from markupsafe import Markup, escape
@@ -20,6 +21,22 @@ def csrf_field() -> Markup:
     from flask_wtf.csrf import generate_csrf
 
     return Markup('<input type="hidden" name="csrf_token" value="%s">') % escape(generate_csrf())
+
+
+@functools.lru_cache(maxsize=1024)
+def _static_url(script_root: str, filename: str) -> str:
+    return url_for("static", filename=filename)
+
+
+def static_url(filename: str) -> str:
+    """url_for('static', filename=...), built once per file: every page asks for the same
+    dozen files, and building a URL costs more than most of what a page shows."""
+    return _static_url(request.script_root, filename)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed_list(text: str) -> tuple:
+    return tuple(json.loads(text or "[]"))
 
 
 def new_key() -> str:
@@ -44,7 +61,7 @@ def ex_list(obj, field: str) -> list:
     translated = _translation(obj).get(field)
     if translated:
         return translated
-    return json.loads(getattr(obj, field) or "[]")
+    return list(_parsed_list(getattr(obj, field) or "[]"))
 
 
 def settings_sections() -> list[str]:
@@ -65,7 +82,7 @@ def add_settings_section(bp, template: str, roles: set[str]):
 def init_app(app):
     """Register the helpers as template globals."""
     app.jinja_env.globals.update(
-        csrf_field=csrf_field, new_key=new_key, ex_text=ex_text, ex_list=ex_list,
+        csrf_field=csrf_field, new_key=new_key, static_url=static_url, ex_text=ex_text, ex_list=ex_list,
         dosage=dosage_text, slot_label=slot_label, timedelta=dt.timedelta,
         format_date=format_date, format_datetime=format_datetime,
         format_percent=format_percent, format_decimal=format_decimal,
