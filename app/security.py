@@ -8,8 +8,13 @@ from flask import abort, g, redirect, request, session, url_for
 from flask_login import current_user
 from peewee import InterfaceError, OperationalError
 
+from .compiled import Compiled
 from .extensions import login_manager
 from .models import User
+
+# Every signed-in request loads its user: compiled once (app/compiled.py).
+_user_by_id = Compiled(lambda user_id: User.select().where(User.id == user_id),
+                       lambda user_id: [user_id])
 
 CSP = "; ".join(
     [
@@ -37,12 +42,13 @@ def load_user(session_id: str):
     except ValueError:
         return None
     try:
-        user = User.get_or_none(User.id == user_id)
+        found = _user_by_id(user_id)
     except (OperationalError, InterfaceError) as error:
         # The database is down: this request is anonymous, and app.sessions raises the
         # error again so the visitor gets the kind 503 page (which can then render).
         g.database_error = error
         return None
+    user = found[0] if found else None
     if user is None or not user.is_active or user.session_version != version:
         return None
     return user

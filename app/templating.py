@@ -82,7 +82,8 @@ def add_settings_section(bp, template: str, roles: set[str]):
 def init_app(app):
     """Register the helpers as template globals."""
     app.jinja_env.globals.update(
-        csrf_field=csrf_field, new_key=new_key, static_url=static_url, ex_text=ex_text, ex_list=ex_list,
+        csrf_field=csrf_field, new_key=new_key, static_url=static_url, ex_text=ex_text,
+        ex_list=ex_list,
         dosage=dosage_text, slot_label=slot_label, timedelta=dt.timedelta,
         format_date=format_date, format_datetime=format_datetime,
         format_percent=format_percent, format_decimal=format_decimal,

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from .adherence import STOPPED, is_due
+from .compiled import Compiled
 from .models import Completion, Exercise, Plan, PlanItem, User
 
 
@@ -28,7 +29,7 @@ class Card:
         return f"card-{self.item.id}-{self.slot}"
 
 
-def _items_on(client: User, day: dt.date):
+def _items_on_query(client: User, day: dt.date):
     """The client's plan items whose dates include the day (any weekday), plan order."""
     return (
         PlanItem.select(PlanItem, Exercise, Plan)
@@ -40,6 +41,19 @@ def _items_on(client: User, day: dt.date):
                ~((PlanItem.status.in_(STOPPED)) & PlanItem.end_date.is_null()))
         .order_by(PlanItem.position, PlanItem.id)
     )
+
+
+_items_on = Compiled(_items_on_query, lambda client, day: [client.id, day, day, *STOPPED])
+
+
+def _completions_on_query(client: User, day: dt.date):
+    """The client's ticks of one day, with who logged each."""
+    return (Completion.select(Completion, User)
+            .join(User, on=(Completion.logged_by == User.id))
+            .where(Completion.client == client, Completion.day == day))
+
+
+_completions_on = Compiled(_completions_on_query, lambda client, day: [client.id, day])
 
 
 def active_items(client: User, day: dt.date) -> list[PlanItem]:
@@ -73,15 +87,7 @@ def equipment_for(items: list[PlanItem]) -> list[tuple[str, list[Exercise]]]:
 def cards_for(client: User, day: dt.date) -> list[Card]:
     """A card for every slot due on the day, each with its completion when done."""
     items = active_items(client, day)
-    done = {
-        (c.plan_item_id, c.slot): c
-        for c in Completion.select(Completion, User)
-        .join(User, on=(Completion.logged_by == User.id))
-        .where(
-            Completion.client == client, Completion.day == day,
-            Completion.plan_item.in_([i.id for i in items]),
-        )
-    }
+    done = {(c.plan_item_id, c.slot): c for c in _completions_on(client, day)}
     return [
         Card(item, item.exercise, slot, done.get((item.id, slot)))
         for item in items

@@ -6,6 +6,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from ..compiled import Compiled
 from ..db import atomic
 from ..models import Message, User, utcnow
 from .subscriptions import deliver_to_user
@@ -35,11 +36,19 @@ def send_encouragement(sender, therapist: User, client: User, body: str):
     return message, results
 
 
+def _unread_query(client: User):
+    return (Message.select(Message, User).join(User, on=(Message.sender == User.id))
+            .where(Message.client == client, Message.read_at.is_null())
+            .order_by(Message.created_at.desc()).limit(5))
+
+
+# Asked on every Today page: compiled once (app/compiled.py).
+_unread = Compiled(_unread_query, lambda client: [client.id, 5])
+
+
 def unread(client: User) -> list[Message]:
     """Messages the client has not put away yet, newest first."""
-    return list(Message.select(Message, User).join(User, on=(Message.sender == User.id))
-                .where(Message.client == client, Message.read_at.is_null())
-                .order_by(Message.created_at.desc()).limit(5))
+    return _unread(client)
 
 
 def recent(client: User, limit: int = 10) -> list[Message]:

@@ -1,0 +1,62 @@
+"""Queries compiled once (app/compiled.py) give what peewee itself would, or refuse."""
+
+import datetime as dt
+
+import pytest
+
+from app.compiled import Compiled, CompiledQueryError
+from app.db import db
+from app.models import PlanItem, User
+from app.today import _items_on, _items_on_query
+from tests.conftest import make_plan
+
+
+def _count_queries(monkeypatch):
+    seen = []
+    real = type(db.obj).execute_sql
+
+    def counting(self, sql, params=None, *args, **kwargs):
+        seen.append(sql)
+        return real(self, sql, params, *args, **kwargs)
+
+    monkeypatch.setattr(type(db.obj), "execute_sql", counting)
+    return seen
+
+
+def test_compiled_query_returns_the_same_models_with_their_joins(app, patient, therapist,
+                                                                  monkeypatch):
+    make_plan(patient, therapist, items=3)
+    day = dt.date.today()
+    expected = list(_items_on_query(patient, day))
+    got = _items_on(patient, day)
+    assert [i.id for i in got] == [i.id for i in expected] and len(got) == 3
+    assert [i.start_date for i in got] == [i.start_date for i in expected]
+    seen = _count_queries(monkeypatch)
+    titles = [item.exercise.title for item in got] + [item.plan.client_id for item in got]
+    assert seen == [], "the joined exercise and plan came with the items"
+    assert titles[:3] == [item.exercise.title for item in expected]
+
+
+def test_compiled_query_runs_with_new_values_each_call(app, patient, therapist, stranger):
+    make_plan(patient, therapist, items=2)
+    day = dt.date.today()
+    assert len(_items_on(patient, day)) == 2
+    assert _items_on(stranger, day) == []  # same SQL, the other client's values
+    assert _items_on(patient, day - dt.timedelta(days=400)) == []  # before the plan began
+
+
+def test_values_out_of_order_are_refused(app, patient):
+    wrong = Compiled(lambda user: User.select().where(User.id == user.id, User.role == "client"),
+                     lambda user: ["client", user.id])
+    with pytest.raises(CompiledQueryError):
+        wrong(patient)
+
+
+def test_sql_that_changes_with_its_values_is_refused(app, patient, therapist):
+    make_plan(patient, therapist, items=3)
+    ids = [item.id for item in PlanItem.select()]
+    varying = Compiled(lambda wanted: PlanItem.select().where(PlanItem.id.in_(wanted)),
+                       lambda wanted: list(wanted))
+    assert len(varying(ids[:2])) == 2
+    with pytest.raises(CompiledQueryError):
+        varying(ids)  # three placeholders now: the compiled SQL had two
