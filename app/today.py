@@ -47,8 +47,8 @@ _items_on = Compiled(_items_on_query, lambda client, day: [client.id, day, day, 
 
 
 def _completions_on_query(client: User, day: dt.date):
-    """The client's ticks of one day, with who logged each."""
-    return (Completion.select(Completion, User)
+    """The client's ticks of one day, with the name of who logged each."""
+    return (Completion.select(Completion, User.id, User.name)
             .join(User, on=(Completion.logged_by == User.id))
             .where(Completion.client == client, Completion.day == day))
 
