@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from peewee import IntegrityError
 
 from .adherence import is_due, local_today
+from .compiled import Compiled
 from .db import atomic
 from .ids import record_id
 from .models import Completion, Plan, PlanItem, User, utcnow
@@ -33,14 +34,27 @@ class NotFound(LookupError):
     """The plan item is not one of this client's."""
 
 
+# Every tick runs these: compiled once (app/compiled.py).
+_client_item = Compiled(
+    lambda client, item_id: PlanItem.select(PlanItem, Plan).join(Plan)
+    .where(PlanItem.id == item_id, Plan.client == client),
+    lambda client, item_id: [item_id, client.id])
+_completion_by_key = Compiled(lambda key: Completion.select().where(Completion.key == key),
+                              lambda key: [key])
+_client_completion = Compiled(
+    lambda client, completion_id: Completion.select()
+    .where(Completion.id == completion_id, Completion.client == client),
+    lambda client, completion_id: [completion_id, client.id])
+
+
+def _one(rows):
+    return rows[0] if rows else None
+
+
 def plan_item_for(client: User, item_id) -> PlanItem:
     """The client's plan item with this id, or NotFound."""
-    item = (
-        PlanItem.select(PlanItem, Plan)
-        .join(Plan)
-        .where(PlanItem.id == record_id(item_id), Plan.client == client)
-        .first()
-    )
+    wanted = record_id(item_id)
+    item = _one(_client_item(client, wanted)) if wanted is not None else None
     if item is None:
         raise NotFound()
     return item
@@ -108,7 +122,7 @@ def record_tick(actor: User, client: User, item: PlanItem, day: dt.date, slot, k
     key = (key or "").strip()
     if not KEY_PATTERN.match(key):
         raise TickError(_l("This tick is missing its unique key. Please reload the page."))
-    existing = Completion.get_or_none(Completion.key == key)
+    existing = _one(_completion_by_key(key))
     if existing is not None:
         if existing.client_id != client.id:
             raise NotFound()
@@ -158,9 +172,8 @@ def record_tick(actor: User, client: User, item: PlanItem, day: dt.date, slot, k
 
 def completion_for(client: User, completion_id) -> Completion:
     """The client's completion with this id, or NotFound."""
-    completion = Completion.get_or_none(
-        Completion.id == record_id(completion_id), Completion.client == client
-    )
+    wanted = record_id(completion_id)
+    completion = _one(_client_completion(client, wanted)) if wanted is not None else None
     if completion is None:
         raise NotFound()
     return completion
