@@ -9,7 +9,7 @@ import click
 from flask import current_app
 from peewee import DatabaseProxy, OperationalError, PostgresqlDatabase, SqliteDatabase
 from playhouse.db_url import parse
-from playhouse.pool import PooledDatabase, PooledPostgresqlDatabase, PooledSqliteDatabase
+from playhouse.pool import PooledDatabase, PooledPostgresqlDatabase, _PooledSqliteDatabase
 
 db = DatabaseProxy()
 
@@ -31,6 +31,49 @@ POOL_STALE = 300
 POOL_WAIT = 10
 
 
+def _file_identity(path: str):
+    """(device, inode) of the file at path, or None when there is none."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+class _SqliteFile(SqliteDatabase):
+    """Remembers which file each new connection opened."""
+
+    def _connect(self):
+        identity = _file_identity(self.database)
+        conn = super()._connect()
+        self._opened[id(conn)] = identity
+        return conn
+
+
+class PooledSqliteFile(_PooledSqliteDatabase, _SqliteFile):
+    """Pooled SQLite connections, each dropped when the file it opened is no longer at
+    the database's path: an open connection would go on using a file that was moved
+    or deleted (a disk taken away), where a new connection fails and the page says so."""
+
+    def __init__(self, *args, **kwargs):
+        self._opened: dict[int, tuple | None] = {}
+        super().__init__(*args, **kwargs)
+
+    def _is_closed(self, conn):
+        if super()._is_closed(conn):
+            return True
+        opened = self._opened.get(id(conn))
+        if opened is None or opened != _file_identity(self.database):
+            self._opened.pop(id(conn), None)
+            self._close_raw(conn)
+            return True
+        return False
+
+    def _close_raw(self, conn):
+        self._opened.pop(id(conn), None)
+        super()._close_raw(conn)
+
+
 def make_database(url: str):
     """Build a pooled peewee database from a URL: sqlite:///path or postgresql://..."""
     pool = {"max_connections": POOL_SIZE, "stale_timeout": POOL_STALE, "timeout": POOL_WAIT}
@@ -41,8 +84,7 @@ def make_database(url: str):
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
         # A pooled connection may serve another thread next; the busy_timeout pragma
         # makes a writer wait for the lock (immediate transactions: see atomic()).
-        return PooledSqliteDatabase(path, pragmas=SQLITE_PRAGMAS, check_same_thread=False,
-                                    **pool)
+        return PooledSqliteFile(path, pragmas=SQLITE_PRAGMAS, check_same_thread=False, **pool)
     if url.startswith(("postgres://", "postgresql://")):
         params = parse(url)
         name = params.pop("database")
