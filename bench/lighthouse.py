@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import os
 import statistics
 import subprocess
@@ -20,7 +21,7 @@ import tempfile
 if __package__ in (None, ""):
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from bench.common import BENCH, SQLITE_URL, Server, engine, save
+from bench.common import BENCH, RESULTS, SQLITE_URL, Server, engine, save
 
 VERSION = "12.2.3"
 CLI = os.path.join(BENCH, "node_modules", "lighthouse", "cli", "index.js")
@@ -55,6 +56,7 @@ def lighthouse(url: str, cookies: dict) -> dict:
             check=True, env=env, cwd=tmp, timeout=240)
         with open(report) as fh:
             data = json.load(fh)
+        shutil.copyfile(report, os.path.join(RESULTS, "lighthouse-report.json"))  # the last run
     scores = {c: round(data["categories"][c]["score"] * 100) for c in CATEGORIES}
     failing = {}
     for category in CATEGORIES:
@@ -67,7 +69,11 @@ def lighthouse(url: str, cookies: dict) -> dict:
     metrics = {k: data["audits"][k].get("numericValue") for k in (
         "first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
         "cumulative-layout-shift", "speed-index") if k in data["audits"]}
-    return {"scores": scores, "failing": failing, "metrics": metrics,
+    shifts = [{"score": round(item.get("score", 0), 3),
+               "node": (item.get("node") or {}).get("snippet", "")[:160]}
+              for item in (data["audits"].get("layout-shifts", {}).get("details") or {})
+              .get("items", [])]
+    return {"scores": scores, "failing": failing, "metrics": metrics, "layout_shifts": shifts,
             "final_url": data.get("finalDisplayedUrl") or data.get("finalUrl")}
 
 
