@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import weakref
 
 import flask_babel
 from babel.dates import match_skeleton
@@ -136,13 +137,24 @@ def init_app(app, babel):
         return template_gettext(translations())
 
 
+# Catalogue -> {message: its translation as Markup}, for messages without keywords.
+_ready: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def template_gettext(catalogue) -> dict:
     """gettext/ngettext for templates bound to one catalogue: Jinja's "newstyle" rules
     (the result is escaped-safe when autoescaping and always %-formatted with its
-    keywords; ngettext fills %(num)s)."""
+    keywords; ngettext fills %(num)s). A string without keywords is translated and
+    formatted once per catalogue: the same Markup serves every later page."""
+    ready = _ready.setdefault(catalogue, {})
 
     @pass_context
     def gettext(context, string, **variables):
+        if not variables and context.eval_ctx.autoescape:
+            done = ready.get(string)
+            if done is None:
+                done = ready[string] = Markup(catalogue.ugettext(string)) % {}
+            return done
         text = catalogue.ugettext(string)
         if context.eval_ctx.autoescape:
             text = Markup(text)
