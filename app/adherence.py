@@ -11,12 +11,15 @@ date is not due at all (there is no record of when it stopped).
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from peewee import fn
 
+from .db import db
 from .models import Completion, Plan, PlanItem, User, utcnow
 
 
@@ -83,15 +86,6 @@ def items_for(client_ids, start: dt.date, end: dt.date):
     )
 
 
-def _due_days(item: PlanItem, start: dt.date, end: dt.date):
-    """The dates in [start, end] on which the item is due."""
-    last = last_due_day(item)
-    stop = min(end, last) if last is not None else end
-    for day in days(max(start, item.start_date), stop):
-        if is_due(item, day):
-            yield day
-
-
 def done_slots(client_ids, start: dt.date, end: dt.date) -> set[tuple[int, dt.date, int]]:
     """(plan item id, day, slot) of every completion of these clients in the range."""
     rows = (
@@ -107,20 +101,184 @@ def _as_date(value) -> dt.date:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
+class _Schedule(NamedTuple):
+    """What decides when a plan item is due, read without building model instances."""
+
+    id: int
+    client_id: int
+    exercise_id: int
+    start_date: dt.date
+    last_day: dt.date | None  # last_due_day(): its own end or its plan's, whichever is first
+    days_of_week: int
+    times_per_day: int
+
+
+def _schedules(client_ids, start: dt.date, end: dt.date) -> list[_Schedule]:
+    """The plan items of items_for() as plain tuples (the same rows, in the same order).
+
+    Run as raw SQL rows: peewee's per-value conversions cost more than the query.
+    """
+    query = (
+        PlanItem.select(PlanItem.id, Plan.client, PlanItem.exercise, PlanItem.start_date,
+                        PlanItem.end_date, Plan.end_date, PlanItem.days_of_week,
+                        PlanItem.times_per_day)
+        .join(Plan)
+        .where(
+            Plan.client.in_(list(client_ids)),
+            PlanItem.start_date <= end,
+            (PlanItem.end_date.is_null()) | (PlanItem.end_date >= start),
+            ~((PlanItem.status.in_(STOPPED)) & PlanItem.end_date.is_null()),
+        )
+    )
+    out = []
+    for item_id, client_id, exercise_id, first, own_end, plan_end, weekdays, times in (
+            db.execute(query).fetchall()):
+        ends = [_as_date(d) for d in (own_end, plan_end) if d is not None]
+        out.append(_Schedule(item_id, client_id, exercise_id, _as_date(first),
+                             min(ends) if ends else None, weekdays, times))
+    return out
+
+
+class _Days:
+    """The days of a range, numbered from its start (0, 1, ...), with the weekday rule of
+    is_due() worked out once per set of weekdays instead of once per item and day."""
+
+    def __init__(self, start: dt.date, end: dt.date):
+        self.start, self.end = start, end
+        self.size = (end - start).days + 1
+        self._weekday = [(start.weekday() + n) % 7 for n in range(self.size)]
+        self._on: dict[int, list[int]] = {}  # days_of_week: the day numbers on those weekdays
+
+    def due(self, item: _Schedule) -> list[int]:
+        """The day numbers on which the item is due, in order: between its start and its
+        last day, on the weekdays it names (bit 0 = Monday). The query in _schedules() has
+        already left out stopped items without an end date, which are never due."""
+        first = max(self.start, item.start_date)
+        last = self.end if item.last_day is None else min(self.end, item.last_day)
+        if first > last:
+            return []
+        on = self._on.get(item.days_of_week)
+        if on is None:
+            on = self._on[item.days_of_week] = [
+                n for n, weekday in enumerate(self._weekday)
+                if item.days_of_week >> weekday & 1]
+        lo, hi = (first - self.start).days, (last - self.start).days
+        return on[bisect_left(on, lo):bisect_right(on, hi)]
+
+
+@dataclass
+class _Practice:
+    """What was due and done per plan item, and the pain ratings per client, per day of a
+    range (lists indexed by day number from the range's start)."""
+
+    items: list[_Schedule]
+    due: dict[int, list[int]]  # item id: the day numbers it is due on, in order
+    done: dict[int, list[int]]  # item id: its slots ticked per day (read on due days only)
+    pain_total: dict[int, list[int]]  # client id: sum of the day's pain ratings (any tick)
+    pain_count: dict[int, list[int]]  # client id: number of those ratings
+
+
+def _practice(client_ids, start: dt.date, end: dt.date) -> _Practice:
+    """Plan items and ticks of these clients in the range: two queries, whatever their number.
+
+    A tick counts as done, as in done_slots() + is_due(), only for a slot its item has
+    (1..times_per_day) on a day the item is due: `done` is only ever read on due days.
+    Every tick is read once as a raw row (no model instance, no per-value conversion):
+    a caseload's month is thousands of them.
+    """
+    client_ids = list(client_ids)
+    days = _Days(start, end)
+    items = _schedules(client_ids, start, end)
+    practice = _Practice(items, {}, {}, {cid: [0] * days.size for cid in client_ids},
+                         {cid: [0] * days.size for cid in client_ids})
+    counting = {}  # item id: (slots a day, slots done by day number)
+    for item in items:
+        practice.due[item.id] = days.due(item)
+        practice.done[item.id] = done = [0] * days.size
+        counting[item.id] = (item.times_per_day, done)
+    # Day numbers by the value the driver hands back: ISO text (SQLite) or a date.
+    number = {}
+    for n in range(days.size):
+        day = start + dt.timedelta(days=n)
+        number[day] = number[day.isoformat()] = n
+    query = (Completion.select(Completion.client, Completion.plan_item, Completion.day,
+                               Completion.slot, Completion.pain)
+             .where(Completion.client.in_(client_ids), Completion.day.between(start, end)))
+    for client_id, item_id, day, slot, pain in db.execute(query).fetchall():
+        n = number.get(day)
+        if n is None:  # stored in some other shape: read it as a date
+            n = (_as_date(str(day)[:10]) - start).days
+        entry = counting.get(item_id)
+        if entry is not None:
+            times_per_day, done = entry
+            if 1 <= slot <= times_per_day:
+                done[n] += 1
+        if pain is not None:
+            practice.pain_total[client_id][n] += pain
+            practice.pain_count[client_id][n] += 1
+    return practice
+
+
 def daily_counts(client_ids, start: dt.date, end: dt.date) -> dict[int, dict[dt.date, DayCount]]:
     """Due and done slots per client per day, in two queries whatever the number of clients."""
     client_ids = list(client_ids)
     result: dict[int, dict[dt.date, DayCount]] = {cid: {} for cid in client_ids}
-    done = done_slots(client_ids, start, end)
-    for item in items_for(client_ids, start, end):
-        per_day = result[item.plan.client_id]
-        for day in _due_days(item, start, end):
-            count = per_day.setdefault(day, DayCount())
-            for slot in range(1, item.times_per_day + 1):
-                count.due += 1
-                if (item.id, day, slot) in done:
-                    count.done += 1
+    practice = _practice(client_ids, start, end)
+    for item in practice.items:
+        per_day = result[item.client_id]
+        done = practice.done[item.id]
+        for n in practice.due[item.id]:
+            count = per_day.setdefault(start + dt.timedelta(days=n), DayCount())
+            count.due += item.times_per_day
+            count.done += done[n]
     return result
+
+
+@dataclass
+class Tally:
+    """One client's practice per day of a range, as lists indexed by day number from start.
+
+    For pages that add up many windows of many clients (the caseload): sums of list
+    slices instead of a DayCount per client per day.
+    """
+
+    start: dt.date
+    due: list[int]  # slots due
+    done: list[int]  # of those, done
+    pain_total: list[int]  # sum of the pain ratings of every tick of the day
+    pain_count: list[int]  # number of those ratings
+
+    def _span(self, first: dt.date, last: dt.date) -> slice:
+        lo = max((first - self.start).days, 0)
+        return slice(lo, max((last - self.start).days + 1, lo))
+
+    def count(self, first: dt.date, last: dt.date) -> DayCount:
+        """Due and done slots from first to last (inclusive) added together."""
+        span = self._span(first, last)
+        return DayCount(due=sum(self.due[span]), done=sum(self.done[span]))
+
+    def mean_pain(self, first: dt.date, last: dt.date) -> float | None:
+        """Mean pain rating from first to last (one decimal), None when none was given."""
+        span = self._span(first, last)
+        count = sum(self.pain_count[span])
+        return round(sum(self.pain_total[span]) / count, 1) if count else None
+
+
+def tallies(client_ids, start: dt.date, end: dt.date) -> dict[int, Tally]:
+    """Per client, for each day from start to end: due and done slots (as daily_counts) and
+    the pain ratings of the ticks logged for them. Two queries, whatever their number."""
+    client_ids = list(client_ids)
+    practice = _practice(client_ids, start, end)
+    size = (end - start).days + 1
+    out = {cid: Tally(start, [0] * size, [0] * size, practice.pain_total[cid],
+                      practice.pain_count[cid]) for cid in client_ids}
+    for item in practice.items:
+        tally = out[item.client_id]
+        done = practice.done[item.id]
+        for n in practice.due[item.id]:
+            tally.due[n] += item.times_per_day
+            tally.done[n] += done[n]
+    return out
 
 
 def summarise(per_day: dict[dt.date, DayCount]) -> DayCount:
@@ -173,20 +331,19 @@ def streak(client: User, today: dt.date, limit: int = 366) -> int:
 
 def per_exercise(client: User, start: dt.date, end: dt.date):
     """For each exercise in the range: due/done and the mean difficulty and pain by day."""
-    done = done_slots([client.id], start, end)
+    practice = _practice([client.id], start, end)
     stats: dict[int, dict] = {}
-    for item in items_for([client.id], start, end):
+    for item in practice.items:
         entry = stats.setdefault(
             item.exercise_id, {"exercise_id": item.exercise_id, "due": 0, "done": 0, "days": {}}
         )
-        for day in _due_days(item, start, end):
-            day_entry = entry["days"].setdefault(day, DayCount())
-            for slot in range(1, item.times_per_day + 1):
-                entry["due"] += 1
-                day_entry.due += 1
-                if (item.id, day, slot) in done:
-                    entry["done"] += 1
-                    day_entry.done += 1
+        done = practice.done[item.id]
+        for n in practice.due[item.id]:
+            day_entry = entry["days"].setdefault(start + dt.timedelta(days=n), DayCount())
+            entry["due"] += item.times_per_day
+            entry["done"] += done[n]
+            day_entry.due += item.times_per_day
+            day_entry.done += done[n]
     return stats
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from flask_babel import format_decimal, get_locale, ngettext
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
 from peewee import fn
 
 from . import i18n
-from .adherence import _as_date, daily_counts, local_today, summarise
+from .adherence import _as_date, local_today, tallies
 from .models import Completion, Goal, Plan, User
 
 IDLE_DAYS = 3  # this many days without a tick is worth a call
@@ -67,48 +68,47 @@ class CaseloadRow:
 
 def percent(share: float | None) -> str:
     """0.8 -> '80%' (in the reader's locale); None -> an em dash."""
+    if share is None:
+        return i18n.percent(share)
+    return _percent_in(str(get_locale()), share)
+
+
+def decimal(value: float) -> str:
+    """4.5 -> '4.5' ('4,5' in Spanish), as the template global format_decimal writes it."""
+    return _decimal_in(str(get_locale()), value)
+
+
+# Babel's number formatting was a tenth of the caseload page (three figures a row), and
+# the same numbers come back on every visit: keep the text per locale and number. Only
+# called with the request's own locale, so the formatting functions use that one.
+@lru_cache(maxsize=4096)
+def _percent_in(locale: str, share: float) -> str:
     return i18n.percent(share)
 
 
+@lru_cache(maxsize=4096)
+def _decimal_in(locale: str, value: float) -> str:
+    return format_decimal(value)
+
+
 def _clients(therapist: User, search: str = ""):
-    query = User.select().where(User.therapist == therapist, User.role == "client",
-                                User.is_active == True)  # noqa: E712
+    """The therapist's active clients by name, with the day of their last tick (`last_day`)
+    and whether they have an active plan (`has_plan`).
+
+    One query: only what the page shows is read (id, name, time zone), and the two
+    subqueries per client are index look-ups.
+    """
+    last_day = Completion.select(fn.MAX(Completion.day)).where(Completion.client == User.id)
+    has_plan = fn.EXISTS(Plan.select(Plan.id).where(Plan.client == User.id,
+                                                    Plan.is_active == True))  # noqa: E712
+    query = (User.select(User.id, User.name, User.timezone, last_day.alias("last_day"),
+                         has_plan.alias("has_plan"))
+             .where(User.therapist == therapist, User.role == "client",
+                    User.is_active == True))  # noqa: E712
     search = (search or "").strip()[:120]
     if search:
         query = query.where(fn.LOWER(User.name).contains(search.lower()))
     return list(query.order_by(User.name))
-
-
-def _last_activity(client_ids) -> dict[int, dt.date]:
-    rows = (Completion.select(Completion.client, fn.MAX(Completion.day))
-            .where(Completion.client.in_(client_ids)).group_by(Completion.client).tuples())
-    return {cid: _as_date(day) for cid, day in rows if day is not None}
-
-
-def _pain_by_day(client_ids, start: dt.date, end: dt.date) -> dict[int, dict[dt.date, tuple]]:
-    """(sum of pain, number of ratings) per client per day."""
-    rows = (Completion.select(Completion.client, Completion.day, fn.SUM(Completion.pain),
-                              fn.COUNT(Completion.pain))
-            .where(Completion.client.in_(client_ids), Completion.day.between(start, end),
-                   Completion.pain.is_null(False))
-            .group_by(Completion.client, Completion.day).tuples())
-    out: dict[int, dict[dt.date, tuple]] = {}
-    for cid, day, total, count in rows:
-        out.setdefault(cid, {})[_as_date(day)] = (float(total), int(count))
-    return out
-
-
-def _mean_pain(per_day: dict, start: dt.date, end: dt.date) -> float | None:
-    total = count = 0
-    for day, (s, n) in per_day.items():
-        if start <= day <= end:
-            total += s
-            count += n
-    return round(total / count, 1) if count else None
-
-
-def _share(per_day, start, end) -> float | None:
-    return summarise({d: c for d, c in per_day.items() if start <= d <= end}).share
 
 
 def build_rows(therapist: User, search: str = "", at: dt.datetime | None = None):
@@ -118,45 +118,47 @@ def build_rows(therapist: User, search: str = "", at: dt.datetime | None = None)
         return []
     ids = [c.id for c in clients]
     todays = {c.id: local_today(c, at) for c in clients}
-    first = min(todays.values()) - dt.timedelta(days=31)
+    first = min(todays.values()) - dt.timedelta(days=30)  # the oldest day any figure uses
     last = max(todays.values())
-    counts = daily_counts(ids, first, last)
-    last_seen = _last_activity(ids)
-    pain = _pain_by_day(ids, first, last)
-    with_plan = {cid for (cid,) in Plan.select(Plan.client).where(
-        Plan.client.in_(ids), Plan.is_active == True).tuples()}  # noqa: E712
-    goals = list(Goal.select().where(
-        Goal.client.in_(ids), Goal.status == "active", Goal.target_date.is_null(False),
-        Goal.target_date <= last + dt.timedelta(days=GOAL_SOON_DAYS)).order_by(Goal.target_date))
+    counts = tallies(ids, first, last)
+    goals: dict[int, list[Goal]] = {}  # by client; only the fields the page shows
+    for goal in Goal.select(Goal.id, Goal.client, Goal.title, Goal.target_date).where(
+            Goal.client.in_(ids), Goal.status == "active", Goal.target_date.is_null(False),
+            Goal.target_date <= last + dt.timedelta(days=GOAL_SOON_DAYS)).order_by(
+                Goal.target_date):
+        goals.setdefault(goal.client_id, []).append(goal)
     rows = []
     for client in clients:
         today = todays[client.id]
         yesterday = today - dt.timedelta(days=1)
-        per_day = counts[client.id]
-        row = CaseloadRow(client=client, today=today, last_activity=last_seen.get(client.id),
-                          has_plan=client.id in with_plan)
-        row.adherence_7 = _share(per_day, today - dt.timedelta(days=7), yesterday)
-        row.adherence_prev_7 = _share(per_day, today - dt.timedelta(days=14),
-                                      today - dt.timedelta(days=8))
-        row.adherence_30 = _share(per_day, today - dt.timedelta(days=30), yesterday)
-        client_pain = pain.get(client.id, {})
-        row.pain_now = _mean_pain(client_pain, today - dt.timedelta(days=6), today)
-        row.pain_before = _mean_pain(client_pain, today - dt.timedelta(days=20),
-                                     today - dt.timedelta(days=7))
-        row.goals_due = [g for g in goals if g.client_id == client.id
-                         and _as_date(g.target_date) <= today + dt.timedelta(GOAL_SOON_DAYS)]
-        row.reasons = reasons_for(row, per_day)
+        tally = counts[client.id]
+        last_day = client.last_day
+        row = CaseloadRow(client=client, today=today,
+                          last_activity=None if last_day is None else _as_date(last_day),
+                          has_plan=bool(client.has_plan))
+        row.adherence_7 = tally.count(today - dt.timedelta(days=7), yesterday).share
+        row.adherence_prev_7 = tally.count(today - dt.timedelta(days=14),
+                                           today - dt.timedelta(days=8)).share
+        month = tally.count(today - dt.timedelta(days=30), yesterday)
+        row.adherence_30 = month.share
+        row.pain_now = tally.mean_pain(today - dt.timedelta(days=6), today)
+        row.pain_before = tally.mean_pain(today - dt.timedelta(days=20),
+                                          today - dt.timedelta(days=7))
+        row.goals_due = [g for g in goals.get(client.id, ())
+                         if _as_date(g.target_date) <= today + dt.timedelta(GOAL_SOON_DAYS)]
+        row.reasons = reasons_for(row, month.due)
         rows.append(row)
     rows.sort(key=lambda r: (-r.score, r.client.name.lower()))
     return rows
 
 
-def reasons_for(row: CaseloadRow, per_day) -> list[Reason]:
-    """Why this client may need attention, in words, most pressing first."""
+def reasons_for(row: CaseloadRow, was_due: int) -> list[Reason]:
+    """Why this client may need attention, in words, most pressing first.
+
+    was_due: the slots due in the 30 days before today.
+    """
     reasons = []
     today = row.today
-    was_due = summarise({d: c for d, c in per_day.items()
-                         if today - dt.timedelta(days=30) <= d < today}).due
     if not row.has_plan:
         reasons.append(Reason(3, str(_l("no home programme yet"))))
     elif row.last_activity is None and was_due:

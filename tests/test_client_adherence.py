@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import random
 
 import pytest
 
 from app import adherence, ticks
-from app.models import Plan, PlanItem
-from tests.conftest import make_exercise
+from app.models import Completion, Plan, PlanItem, User
+from tests.conftest import make_exercise, make_user
 
 MON = dt.date(2026, 6, 1)
 DAY = {name: MON + dt.timedelta(days=n)
@@ -111,3 +112,105 @@ def test_weekly_ratings_average_each_week(patient, week):
     trend = adherence.weekly_ratings(patient, DAY["sun"], weeks=2)
     assert trend[week["ex_c"].id] == [(MON - dt.timedelta(weeks=1), None, None),
                                       (MON, 4.5, 2.0)]
+
+
+def _by_the_rule(client_ids, start, end):
+    """Per client and per item: due and done slots per day; per client: pain per day.
+
+    Worked out one day and one slot at a time with is_due(), the rule every figure must
+    follow, from every plan item and tick of the clients.
+    """
+    items = list(PlanItem.select(PlanItem, Plan).join(Plan).where(Plan.client.in_(client_ids)))
+    ticks = list(Completion.select().where(Completion.client.in_(client_ids),
+                                           Completion.day.between(start, end)))
+    done = {(t.plan_item_id, t.day, t.slot) for t in ticks}
+    per_client = {cid: {} for cid in client_ids}
+    per_item = {}
+    for item in items:
+        per_item[item.id] = {}
+        for day in adherence.days(start, end):
+            if adherence.is_due(item, day):
+                slots = range(1, item.times_per_day + 1)
+                count = [len(slots), sum((item.id, day, slot) in done for slot in slots)]
+                per_item[item.id][day] = count
+                total = per_client[item.plan.client_id].setdefault(day, [0, 0])
+                total[0] += count[0]
+                total[1] += count[1]
+    pain = {cid: {} for cid in client_ids}
+    for t in ticks:
+        if t.pain is not None:
+            total = pain[t.client_id].setdefault(t.day, [0, 0])
+            total[0] += t.pain
+            total[1] += 1
+    return items, per_client, per_item, pain
+
+
+@pytest.fixture
+def awkward(patient, therapist):
+    """Two clients with random schedules (items starting and ending mid-range, some
+    weekdays only, up to three times a day, paused or removed with and without an end
+    date, a plan that ended) and random ticks, some of them for a day or a slot the
+    item does not have (old data): those must never count as done."""
+    rng = random.Random(7)
+    other = make_user("client", "other@example.test", "Other", therapist=therapist)
+    for person, plan_end in ((patient, None), (other, MON - dt.timedelta(days=3))):
+        plan = Plan.create(client=person, therapist=therapist, start_date=MON - dt.timedelta(60),
+                           end_date=plan_end)
+        for n in range(10):
+            start = MON - dt.timedelta(days=rng.randint(-5, 40))
+            end = rng.choice([None, start + dt.timedelta(days=rng.randint(0, 30))])
+            item = PlanItem.create(plan=plan, exercise=make_exercise(f"Ex {person.id}-{n}"),
+                                   start_date=start, end_date=end,
+                                   status=rng.choice(["active", "paused", "removed", "replaced"]),
+                                   days_of_week=rng.randint(1, 127),
+                                   times_per_day=rng.randint(1, 3))
+            for day in rng.sample(range(-40, 7), 25):
+                for slot in rng.sample([1, 2, 3, 4], rng.randint(1, 3)):
+                    Completion.create(key=f"awkward-{next(_keys):05}", plan_item=item,
+                                      client=person, day=MON + dt.timedelta(days=day),
+                                      slot=slot, logged_by=person, logged_by_role="client",
+                                      pain=rng.choice([None, None, rng.randint(0, 10)]))
+    return [patient.id, other.id]
+
+
+@pytest.mark.parametrize("first, last", [(-35, 6), (-6, 0), (0, 0), (3, 2)])
+def test_every_figure_follows_is_due_slot_by_slot(awkward, first, last):
+    start, end = MON + dt.timedelta(days=first), MON + dt.timedelta(days=last)
+    items, expected, per_item, pain = _by_the_rule(awkward, start, end)
+    got = adherence.daily_counts(awkward, start, end)
+    assert {cid: {d: [c.due, c.done] for d, c in per_day.items()}
+            for cid, per_day in got.items()} == expected
+    tallies = adherence.tallies(awkward, start, end)
+    for cid in awkward:
+        for day in adherence.days(start, end):
+            count = tallies[cid].count(day, day)
+            assert [count.due, count.done] == expected[cid].get(day, [0, 0])
+            total, number = pain[cid].get(day, [0, 0])
+            assert tallies[cid].mean_pain(day, day) == (
+                round(total / number, 1) if number else None)
+    client = User.get_by_id(awkward[0])
+    exercises = {}  # every exercise of an item overlapping the range, even if never due
+    for item in adherence.items_for([client.id], start, end):
+        entry = exercises.setdefault(item.exercise_id, {"due": 0, "done": 0, "days": {}})
+        for day, (due, done) in per_item[item.id].items():
+            entry["due"] += due
+            entry["done"] += done
+            entry["days"][day] = [due, done]
+    stats = adherence.per_exercise(client, start, end)
+    assert {ex: {"due": e["due"], "done": e["done"],
+                 "days": {d: [c.due, c.done] for d, c in e["days"].items()}}
+            for ex, e in stats.items()} == exercises
+
+
+def test_tallies_add_up_windows_like_summarise(awkward):
+    start, end = MON - dt.timedelta(days=30), MON + dt.timedelta(days=6)
+    per_day = adherence.daily_counts(awkward, start, end)
+    tallies = adherence.tallies(awkward, start, end)
+    for cid in awkward:
+        for first, last in [(start, end), (MON - dt.timedelta(7), MON - dt.timedelta(1)),
+                            (MON, MON), (end, start)]:
+            expected = adherence.summarise({d: c for d, c in per_day[cid].items()
+                                            if first <= d <= last})
+            got = tallies[cid].count(first, last)
+            assert (got.due, got.done, got.share) == (expected.due, expected.done,
+                                                      expected.share)

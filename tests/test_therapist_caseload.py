@@ -6,17 +6,23 @@ import datetime as dt
 import secrets
 
 import pytest
+from babel.numbers import format_decimal, format_percent
 
+from app import adherence
 from app import db as database
 from app.adherence import local_today
 from app.caseload import build_rows
-from app.models import Completion, Goal, Invite, User
+from app.models import Completion, Goal, Invite, PlanItem, User
 from tests.conftest import make_plan, make_user
 
 
-def tick(item, client, day, pain=None):
+def tick_slot(item, client, day, slot, pain=None):
     Completion.create(key=secrets.token_urlsafe(12), plan_item=item, client=client, day=day,
-                      slot=1, logged_by=client, logged_by_role="client", pain=pain)
+                      slot=slot, logged_by=client, logged_by_role="client", pain=pain)
+
+
+def tick(item, client, day, pain=None):
+    tick_slot(item, client, day, 1, pain)
 
 
 def make_client(therapist, name, ticked_days, pain=None):
@@ -162,3 +168,73 @@ def test_caseload_query_count_is_the_same_for_5_and_50_clients(
     fifty = _count_caseload_queries(client, monkeypatch)
     assert fifty == five
     assert five <= 15
+
+
+def test_caseload_figures_are_the_clients_own_adherence_numbers(therapist, in_request):
+    """Weekday-only and twice-a-day items, a paused item, an edited item, ticks on a day
+    or slot an item does not have: the caseload counts as every other page does."""
+    person = make_user("client", "mixed@example.test", "Mo Mixed", therapist=therapist)
+    today = local_today(person)
+    start = today - dt.timedelta(days=40)
+    _plan, (daily, weekdays, twice, paused) = make_plan(person, therapist, items=4, start=start)
+    PlanItem.update(days_of_week=0b0010101).where(PlanItem.id == weekdays.id).execute()
+    PlanItem.update(times_per_day=2, end_date=today - dt.timedelta(days=10),
+                    status="replaced").where(PlanItem.id == twice.id).execute()
+    PlanItem.update(status="paused").where(PlanItem.id == paused.id).execute()  # never due
+    for ago in range(0, 35):
+        day = today - dt.timedelta(days=ago)
+        for item, slots in ((daily, (1,) if ago % 3 else (1, 2)), (weekdays, (1,)),
+                            (twice, (1, 2) if ago % 2 else (2,)), (paused, (1,))):
+            for slot in slots:
+                tick_slot(item, person, day, slot, pain=ago % 7 if slot == 1 else None)
+    (row,) = build_rows(therapist)
+
+    def share(first, last):
+        return adherence.adherence(person, today - dt.timedelta(days=first),
+                                   today - dt.timedelta(days=last))
+
+    assert row.adherence_7 == share(7, 1)
+    assert row.adherence_prev_7 == share(14, 8)
+    assert row.adherence_30 == share(30, 1)
+    assert 0 < row.adherence_30 < 1
+    assert row.last_activity == today and row.has_plan
+
+
+def test_each_client_is_counted_up_to_their_own_today(therapist, in_request):
+    """Clients on either side of the date line, a day apart: each one's own last 30 days."""
+    at = dt.datetime(2026, 3, 10, 12, 0)  # UTC: 11 March in Kiritimati, 10 March in Pago Pago
+    rows = {}
+    for name, zone in (("Kit", "Pacific/Kiritimati"), ("Pago", "Pacific/Pago_Pago")):
+        person = make_user("client", f"{name.lower()}@example.test", name, therapist=therapist,
+                           timezone=zone)
+        today = local_today(person, at)
+        _plan, (item,) = make_plan(person, therapist, items=1,
+                                   start=today - dt.timedelta(days=60))
+        for ago in (1, 30, 31):  # the first and last days of the 30 and a day too early
+            tick_slot(item, person, today - dt.timedelta(days=ago), 1, pain=4)
+        rows[name] = today
+    built = {r.client.name: r for r in build_rows(therapist, at=at)}
+    assert rows["Kit"] == rows["Pago"] + dt.timedelta(days=1)
+    for name, today in rows.items():
+        assert built[name].today == today
+        assert built[name].adherence_30 == pytest.approx(2 / 30)
+        assert built[name].adherence_7 == pytest.approx(1 / 7)
+        assert built[name].idle_days == 1
+
+
+def test_figures_are_written_in_the_readers_language_each_time(auth, client, therapist):
+    """The same figures seen in English, then in Spanish, then in English again."""
+    make_client(therapist, "Ann", [1, 2, 4, 5, 9], pain=lambda ago: 2 if ago % 2 else 3)
+    auth.login(therapist)
+    with client.application.test_request_context():
+        (row,) = build_rows(therapist)
+    assert row.pain_now == 2.5 and row.adherence_7 == pytest.approx(4 / 7)
+    pages = {}
+    for language in ("en", "es", "en"):
+        User.update(language=language).where(User.id == therapist.id).execute()
+        pages.setdefault(language, []).append(client.get("/clients").get_data(as_text=True))
+    for language, seen in pages.items():
+        for page in seen:
+            assert format_percent(4 / 7, locale=language) in page
+            assert format_decimal(2.5, locale=language) in page
+    assert "2,5" not in pages["en"][1] and "2.5" not in pages["es"][0]

@@ -6,7 +6,7 @@ from flask import current_app, render_template, request, url_for
 from flask_babel import gettext as _
 
 from .. import audit
-from ..caseload import build_rows, percent
+from ..caseload import build_rows, decimal, percent
 from ..db import atomic
 from ..htmx import page_or_fragment
 from ..invites import create_invite
@@ -20,7 +20,7 @@ def clients():
     search = request.args.get("q", "")[:120]
     rows = build_rows(me(), search)
     return page_or_fragment("therapist/clients.html", "therapist/_caseload.html",
-                            rows=rows, search=search, percent=percent)
+                            rows=rows, search=search, percent=percent, decimal=decimal)
 
 
 @bp.post("/clients/invite")
@@ -30,7 +30,7 @@ def invite_client():
     email = (request.form.get("email") or "").strip()
     if len(name) > 120 or len(email) > 254 or (email and "@" not in email):
         return render_template("therapist/clients.html", rows=build_rows(me()), search="",
-                               percent=percent,
+                               percent=percent, decimal=decimal,
                                invite_error=_("Please check the name and email address.")), 422
     days = current_app.config.get("INVITE_DAYS", 7)
     with atomic():
