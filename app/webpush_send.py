@@ -33,6 +33,7 @@ DEFAULT_PUSH_HOSTS = (
 )
 MAX_PAYLOAD = 3000  # bytes of JSON; encrypted it stays well under the 4 KB services accept
 TOKEN_LIFETIME = 12 * 3600  # seconds; push services refuse tokens valid for over 24 h
+TOKEN_REUSE = 3600  # seconds a signed token is used again for the same push service
 TIMEOUT = 10  # seconds to wait for a push service
 
 
@@ -120,13 +121,34 @@ class PushSender:
         self.hosts = hosts
         self._webpush = WebPush(private_key=keys.private_pem, public_key=keys.public_pem,
                                 subscriber=subject)
+        self._headers: dict[str, tuple[float, str]] = {}  # origin -> (signed at, header)
 
     def vapid_header(self, endpoint: str) -> str:
-        """`vapid t=<ES256 JWT for the endpoint's origin>, k=<our public key>`."""
-        claims = {"aud": origin(endpoint), "exp": int(time.time()) + TOKEN_LIFETIME,
-                  "sub": self.subject}
+        """`vapid t=<ES256 JWT for the endpoint's origin>, k=<our public key>`.
+
+        A token is valid for TOKEN_LIFETIME, so one signed for a push service is used
+        again for TOKEN_REUSE: a pass of thousands of reminders signs once per service.
+        """
+        audience = origin(endpoint)
+        now = time.time()
+        signed = self._headers.get(audience)
+        if signed and 0 <= now - signed[0] < TOKEN_REUSE:
+            return signed[1]
+        claims = {"aud": audience, "exp": int(now) + TOKEN_LIFETIME, "sub": self.subject}
         token = jwt.encode(claims, self.keys.private_pem, algorithm="ES256")
-        return f"vapid t={token}, k={self.keys.application_server_key}"
+        header = f"vapid t={token}, k={self.keys.application_server_key}"
+        self._headers[audience] = (now, header)  # threads may race here: both are valid
+        return header
+
+    def encrypt(self, body: bytes, endpoint: str, p256dh: str, auth: str) -> bytes:
+        """The RFC 8291 aes128gcm body for one subscription, by the `webpush` package.
+
+        Its encryption step is called directly: its public `get` also signs a VAPID
+        token of its own on every call, which we do not use (see vapid_header).
+        """
+        subscription = WebPushSubscription(endpoint=endpoint,
+                                           keys={"p256dh": p256dh, "auth": auth})
+        return self._webpush._encrypt(body, subscription)
 
     def send(self, endpoint: str, p256dh: str, auth: str, payload: dict, *, ttl: int,
              urgency: str = "normal", topic: str | None = None) -> SendResult:
@@ -137,9 +159,7 @@ class PushSender:
             return SendResult("failed", error=str(error))
         body = encode_payload(payload)
         try:
-            subscription = WebPushSubscription(endpoint=endpoint,
-                                               keys={"p256dh": p256dh, "auth": auth})
-            encrypted = self._webpush.get(body, subscription, ttl=ttl).encrypted
+            encrypted = self.encrypt(body, endpoint, p256dh, auth)
         except Exception as error:  # bad keys stored for the subscription
             return SendResult("failed", error=f"could not encrypt: {error}"[:300])
         headers = {

@@ -14,6 +14,9 @@ import pytest
 from app import reminders
 from app.models import (
     Completion,
+    Exercise,
+    Plan,
+    PlanItem,
     PushSubscription,
     ReminderDelivery,
     ReminderSchedule,
@@ -21,7 +24,7 @@ from app.models import (
     utcnow,
 )
 from app.push.vapid import ensure_keys
-from tests.conftest import make_plan, make_user
+from tests.conftest import make_exercise, make_plan, make_user
 from tests.pushservice import PushService
 
 START = dt.date(2025, 1, 1)
@@ -36,9 +39,9 @@ def service(app):
 
 
 def reminded_client(therapist, service, email="rose@example.test", timezone="Europe/London",
-                    time="09:00", items=3):
+                    time="09:00", items=3, **fields):
     """A client with a daily plan, a reminder at `time` local and one subscribed phone."""
-    client = make_user("client", email, therapist=therapist, timezone=timezone)
+    client = make_user("client", email, therapist=therapist, timezone=timezone, **fields)
     make_plan(client, therapist, items=items, start=START)
     ReminderSchedule.create(client=client, local_time=time, set_by=therapist)
     browser = service.browser()
@@ -253,6 +256,126 @@ def test_send_due_refuses_a_bad_instant(runner):
     assert "ISO 8601" in result.output
 
 
+def add_phone(client, service):
+    """Another subscribed phone for the client."""
+    browser = service.browser()
+    keys = browser.subscription()["keys"]
+    PushSubscription.create(user=client, endpoint=browser.endpoint, p256dh=keys["p256dh"],
+                            auth=keys["auth"])
+    return browser
+
+
+def add_item(client, title, position, **fields):
+    """A plan item (its own exercise called `title`) on the client's plan."""
+    fields.setdefault("start_date", START)
+    return PlanItem.create(plan=Plan.get(Plan.client == client), exercise=make_exercise(title),
+                           position=position, sets=2, reps=10, **fields)
+
+
+def tick(client, item, day, slot=1):
+    Completion.create(key=f"k-{item.id}-{slot}-{day}", plan_item=item, client=client, day=day,
+                      slot=slot, logged_by=client, logged_by_role="client")
+
+
+def test_each_reminder_of_a_pass_in_several_batches_tells_that_clients_own_day(
+        monkeypatch, therapist, service):
+    monkeypatch.setattr(reminders, "BATCH", 2)
+    day = dt.date(2026, 6, 1)  # a Monday
+    partly, partly_phone = reminded_client(therapist, service, email="a@example.test", items=0)
+    putty = add_item(partly, "Putty squeeze", 0, times_per_day=2)
+    add_item(partly, "Tendon glides", 1)
+    tick(partly, putty, day, slot=1)
+    spanish, spanish_phone = reminded_client(therapist, service, email="b@example.test",
+                                             items=0, language="es")
+    add_item(spanish, "Peg board", 0)
+    add_item(spanish, "Wrist circles", 1)
+    paused, paused_phone = reminded_client(therapist, service, email="c@example.test", items=0)
+    add_item(paused, "Paused one", 0, status="paused")
+    add_item(paused, "Weekends only", 1, days_of_week=0b1100000)
+    add_item(paused, "Button board", 2)
+    done, done_phone = reminded_client(therapist, service, email="d@example.test", items=0)
+    tick(done, add_item(done, "Coin pick-up", 0), day)
+    fresh, fresh_phone = reminded_client(therapist, service, email="e@example.test", items=2)
+
+    counts = reminders.send_due(utc("2026-06-01T08:00:00"))
+    assert (counts["sent"], counts["skipped"]) == (4, 1)
+    assert [m["body"] for m in service.messages_for(partly_phone)] == [
+        "2 exercises left for today: Putty squeeze next."]
+    assert service.messages_for(spanish_phone) == [{
+        "title": "Hora de practicar", "body": "Hora de sus 2 ejercicios: primero Peg board.",
+        "url": "/today", "tag": reminders.TOPIC, "kind": "reminder"}]
+    assert [m["body"] for m in service.messages_for(paused_phone)] == [
+        "Time for your exercise: Button board."]
+    assert service.messages_for(done_phone) == []
+    assert [m["body"] for m in service.messages_for(fresh_phone)] == [
+        "Time for your 2 exercises: Exercise 1 first."]
+    skipped = ReminderDelivery.get(ReminderDelivery.status == "skipped")
+    assert (skipped.schedule.client_id, skipped.error) == (done.id, "practice already done")
+
+
+def test_each_phone_and_reminder_keeps_its_own_answer_in_a_batch(monkeypatch, therapist,
+                                                                 service):
+    monkeypatch.setattr(reminders, "BATCH", 2)
+    two_phones, old_phone = reminded_client(therapist, service, email="a@example.test")
+    new_phone = add_phone(two_phones, service)
+    service.answer(old_phone, 410)
+    busy, busy_phone = reminded_client(therapist, service, email="b@example.test")
+    service.answer(busy_phone, 503)
+    refused, refused_phone = reminded_client(therapist, service, email="c@example.test")
+    service.answer(refused_phone, 403)
+    fine, fine_phone = reminded_client(therapist, service, email="d@example.test")
+
+    counts = reminders.send_due(utc("2026-06-01T08:00:00"))
+    assert (counts["sent"], counts["retry"], counts["failed"]) == (2, 1, 1)
+    status = {d.schedule.client_id: d for d in ReminderDelivery.select()}
+    assert status[two_phones.id].status == "sent" and "410" in status[two_phones.id].error
+    assert status[busy.id].status == "retry"
+    assert status[busy.id].next_attempt_at == dt.datetime(2026, 6, 1, 8, 1)
+    assert status[refused.id].status == "failed" and "403" in status[refused.id].error
+    assert status[fine.id].status == "sent" and status[fine.id].error == ""
+    assert status[fine.id].sent_at is not None and status[fine.id].attempts == 1
+    # The expired phone is forgotten; the others remember how they did.
+    phones = {p.endpoint: p for p in PushSubscription.select()}
+    assert old_phone.endpoint not in phones
+    assert phones[new_phone.endpoint].last_success_at is not None
+    assert phones[fine_phone.endpoint].failures == 0
+    assert (phones[busy_phone.endpoint].failures, phones[refused_phone.endpoint].failures) == (
+        1, 1)
+    assert len(service.messages_for(new_phone)) == len(service.messages_for(fine_phone)) == 1
+
+
+def test_a_reminder_whose_text_cannot_be_made_fails_alone(therapist, service):
+    broken, broken_phone = reminded_client(therapist, service, email="a@example.test",
+                                           language="es")
+    Exercise.update(translations="{not json").where(
+        Exercise.id.in_(PlanItem.select(PlanItem.exercise))).execute()
+    fine, fine_phone = reminded_client(therapist, service, email="b@example.test")
+
+    counts = reminders.send_due(utc("2026-06-01T08:00:00"))
+    assert (counts["sent"], counts["failed"]) == (1, 1)
+    assert service.messages_for(broken_phone) == []
+    assert len(service.messages_for(fine_phone)) == 1
+    failed = ReminderDelivery.get(ReminderDelivery.status == "failed")
+    assert failed.schedule.client_id == broken.id and failed.error.startswith("error:")
+
+
+def test_a_reminder_removed_as_a_pass_starts_does_not_hold_up_the_others(monkeypatch,
+                                                                        therapist, service):
+    removed, removed_phone = reminded_client(therapist, service, email="a@example.test")
+    kept, kept_phone = reminded_client(therapist, service, email="b@example.test")
+    found = reminders.due_occurrences
+
+    def found_then_removed(at):
+        due = found(at)
+        ReminderSchedule.delete().where(ReminderSchedule.client == removed).execute()
+        return due
+
+    monkeypatch.setattr(reminders, "due_occurrences", found_then_removed)
+    assert sent_at("2026-06-01T08:00:00") == [1]
+    assert service.messages_for(removed_phone) == []
+    assert len(service.messages_for(kept_phone)) == 1
+
+
 def _many_clients(therapist, service, count=12):
     browsers = []
     for n in range(count):
@@ -264,7 +387,10 @@ def _many_clients(therapist, service, count=12):
     return browsers
 
 
-def test_two_workers_at_once_send_each_reminder_once(app, therapist, service):
+@pytest.mark.parametrize("batch", [reminders.BATCH, 3])
+def test_two_workers_at_once_send_each_reminder_once(monkeypatch, app, therapist, service,
+                                                     batch):
+    monkeypatch.setattr(reminders, "BATCH", batch)
     browsers = _many_clients(therapist, service)
     start = threading.Barrier(2)
     totals, errors = [], []
