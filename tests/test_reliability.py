@@ -237,6 +237,7 @@ def test_four_migrators_at_once_apply_each_migration_exactly_once(tmp_path):
         probe = database.make_database(url)
         with probe.connection_context():
             rows = [r[0] for r in probe.execute_sql("SELECT name FROM schema_migration")]
+        probe.close_all()  # pooled: closing the context only gave the connection back
         assert sorted(rows) == migrations
     finally:
         if PG_URL:
