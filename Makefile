@@ -49,7 +49,7 @@ test: $(DEV_STAMP) chromium lint
 test-unit: $(DEV_STAMP)
 	$(BIN)/python -m pytest --ignore=tests/browser
 
-## bench: the benchmark suite on SQLite and PostgreSQL (about 10 minutes); writes docs/benchmarks.md
+## bench: the benchmark suite on SQLite and PostgreSQL (about 7-10 minutes); writes docs/benchmarks.md
 bench: $(DEV_STAMP) chromium
 	$(BIN)/python -m bench.run_all
 
