@@ -72,6 +72,17 @@ def is_due(item: PlanItem, day: dt.date) -> bool:
     return item.due_on(day)
 
 
+def overlapping(start: dt.date, end: dt.date) -> tuple:
+    """Conditions for plan items whose dates overlap [start, end] and that can be due
+    (an item paused or removed without an end date never is): every plan-item query
+    of adherence, Today and reminders filters by these."""
+    return (
+        PlanItem.start_date <= end,
+        (PlanItem.end_date.is_null()) | (PlanItem.end_date >= start),
+        ~((PlanItem.status.in_(STOPPED)) & PlanItem.end_date.is_null()),
+    )
+
+
 def items_for(client_ids, start: dt.date, end: dt.date):
     """Plan items of these clients (any plan, any status) that overlap the date range."""
     return list(
@@ -79,21 +90,9 @@ def items_for(client_ids, start: dt.date, end: dt.date):
         .join(Plan)
         .where(
             Plan.client.in_(list(client_ids)),
-            PlanItem.start_date <= end,
-            (PlanItem.end_date.is_null()) | (PlanItem.end_date >= start),
-            ~((PlanItem.status.in_(STOPPED)) & PlanItem.end_date.is_null()),
+            *overlapping(start, end),
         )
     )
-
-
-def done_slots(client_ids, start: dt.date, end: dt.date) -> set[tuple[int, dt.date, int]]:
-    """(plan item id, day, slot) of every completion of these clients in the range."""
-    rows = (
-        Completion.select(Completion.plan_item, Completion.day, Completion.slot)
-        .where(Completion.client.in_(list(client_ids)), Completion.day.between(start, end))
-        .tuples()
-    )
-    return {(item_id, _as_date(day), slot) for item_id, day, slot in rows}
 
 
 def _as_date(value) -> dt.date:
@@ -125,9 +124,7 @@ def _schedules(client_ids, start: dt.date, end: dt.date) -> list[_Schedule]:
         .join(Plan)
         .where(
             Plan.client.in_(list(client_ids)),
-            PlanItem.start_date <= end,
-            (PlanItem.end_date.is_null()) | (PlanItem.end_date >= start),
-            ~((PlanItem.status.in_(STOPPED)) & PlanItem.end_date.is_null()),
+            *overlapping(start, end),
         )
     )
     out = []
@@ -181,7 +178,7 @@ class _Practice:
 def _practice(client_ids, start: dt.date, end: dt.date) -> _Practice:
     """Plan items and ticks of these clients in the range: two queries, whatever their number.
 
-    A tick counts as done, as in done_slots() + is_due(), only for a slot its item has
+    A tick counts as done only for a slot its item has
     (1..times_per_day) on a day the item is due: `done` is only ever read on due days.
     Every tick is read once as a raw row (no model instance, no per-value conversion):
     a caseload's month is thousands of them.

@@ -30,7 +30,7 @@ from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 from peewee import IntegrityError
 
-from .adherence import STOPPED, is_due
+from .adherence import is_due, overlapping
 from .db import atomic, db, is_sqlite
 from .models import (
     Completion,
@@ -214,9 +214,7 @@ def _due_slots(occurrences) -> dict[tuple[int, dt.date], list[tuple[Exercise, bo
             .join(Exercise)
             .switch(PlanItem)
             .join(Plan)
-            .where(Plan.client.in_(ids), PlanItem.start_date <= day,
-                   (PlanItem.end_date.is_null()) | (PlanItem.end_date >= day),
-                   ~((PlanItem.status.in_(STOPPED)) & PlanItem.end_date.is_null()))
+            .where(Plan.client.in_(ids), *overlapping(day, day))
             .order_by(PlanItem.position, PlanItem.id)
         )
         done = set(Completion.select(Completion.client, Completion.plan_item, Completion.slot)

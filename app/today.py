@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
-from .adherence import STOPPED, is_due
+from .adherence import STOPPED, is_due, overlapping
 from .compiled import Compiled
 from .models import Completion, Exercise, Plan, PlanItem, User
 
@@ -36,9 +36,7 @@ def _items_on_query(client: User, day: dt.date):
         .join(Exercise)
         .switch(PlanItem)
         .join(Plan)
-        .where(Plan.client == client, PlanItem.start_date <= day,
-               (PlanItem.end_date.is_null()) | (PlanItem.end_date >= day),
-               ~((PlanItem.status.in_(STOPPED)) & PlanItem.end_date.is_null()))
+        .where(Plan.client == client, *overlapping(day, day))
         .order_by(PlanItem.position, PlanItem.id)
     )
 
