@@ -81,7 +81,10 @@ def add_settings_section(bp, template: str, roles: set[str]):
 
 def init_app(app):
     """Register the helpers as template globals."""
+    from .cards import card_html
+
     app.jinja_env.globals.update(
+        card_html=card_html,
         csrf_field=csrf_field, new_key=new_key, static_url=static_url, ex_text=ex_text,
         ex_list=ex_list,
         dosage=dosage_text, slot_label=slot_label, timedelta=dt.timedelta,
