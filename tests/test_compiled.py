@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 
+from app import compiled
+from app.adherence import STOPPED
 from app.compiled import Compiled, CompiledQueryError
 from app.db import db
 from app.models import PlanItem, User
@@ -60,3 +62,34 @@ def test_sql_that_changes_with_its_values_is_refused(app, patient, therapist):
     assert len(varying(ids[:2])) == 2
     with pytest.raises(CompiledQueryError):
         varying(ids)  # three placeholders now: the compiled SQL had two
+
+
+def test_rows_are_read_like_peewee_reads_them_after_the_first_call(app, patient, therapist,
+                                                                   monkeypatch):
+    make_plan(patient, therapist, items=2)
+    day = dt.date.today()
+    items = Compiled(_items_on_query, lambda client, day: [client.id, day, day,
+                                                           *STOPPED])
+    first = items(patient, day)  # peewee's own wrapper; plans the quick reader
+    assert items._readers, "a plain join along foreign keys gets a quick reader"
+    again = items(patient, day)  # the quick reader, checked against peewee under TESTING
+    assert compiled._same_models(again, first)
+    assert isinstance(again[0].start_date, dt.date) and again[0].exercise.title
+    seen = _count_queries(monkeypatch)
+    assert [i.plan.client_id for i in again] == [patient.id] * 2 and seen == []
+    # A reader that went wrong is caught under TESTING, not served.
+    reader = items._readers[db.obj]
+    monkeypatch.setattr(reader, "spec", reader.spec[:-1])
+    with pytest.raises(CompiledQueryError):
+        items(patient, day)
+
+
+def test_an_outer_join_keeps_peewees_own_reader(app, patient):
+    from peewee import JOIN
+
+    outer = Compiled(lambda user: User.select(User, PlanItem.id).join(
+        PlanItem, JOIN.LEFT_OUTER, on=(PlanItem.id == User.therapist)).where(User.id == user.id),
+        lambda user: [user.id])
+    assert [u.id for u in outer(patient)] == [patient.id]
+    assert not outer._readers
+    assert [u.id for u in outer(patient)] == [patient.id]
