@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from peewee import fn
 
+from .compiled import Compiled
 from .db import db
 from .models import Completion, Plan, PlanItem, User, utcnow
 
@@ -305,24 +306,40 @@ def weekly(client: User, end: dt.date, weeks: int = 12) -> list[tuple[dt.date, D
     return out
 
 
+def _streak_days_query(client: User, start: dt.date, today: dt.date):
+    """The days with a tick from start to today, newest first."""
+    return (Completion.select(Completion.day)
+            .where(Completion.client == client, Completion.day.between(start, today))
+            .distinct()
+            .order_by(Completion.day.desc()))
+
+
+_streak_days = Compiled(_streak_days_query,
+                        lambda client, start, today: [client.id, start, today])
+
+
 def streak(client: User, today: dt.date, limit: int = 366) -> int:
     """Days in a row with at least one item done, ending today (or yesterday if today is empty).
 
     A gentle count: today not being done yet does not break yesterday's streak.
+    Reads the days newest first and stops at the first gap.
     """
-    start = today - dt.timedelta(days=limit)
-    rows = (
-        Completion.select(Completion.day)
-        .where(Completion.client == client, Completion.day.between(start, today))
-        .distinct()
-        .tuples()
-    )
-    active = {_as_date(d) for (d,) in rows}
-    day = today if today in active else today - dt.timedelta(days=1)
+    cursor = _streak_days.cursor(client, today - dt.timedelta(days=limit), today)
     count = 0
-    while day in active:
-        count += 1
-        day -= dt.timedelta(days=1)
+    expected = None
+    try:
+        for (value,) in cursor:
+            day = _as_date(value)
+            if expected is None:  # the newest day: the streak ends today or yesterday
+                if (today - day).days > 1:
+                    break
+                expected = day
+            if day != expected:
+                break
+            count += 1
+            expected = day - dt.timedelta(days=1)
+    finally:
+        cursor.close()
     return count
 
 

@@ -41,8 +41,8 @@ _client_item = Compiled(
     lambda client, item_id: [item_id, client.id])
 _completion_by_key = Compiled(lambda key: Completion.select().where(Completion.key == key),
                               lambda key: [key])
-_client_completion = Compiled(
-    lambda client, completion_id: Completion.select()
+_client_completion = Compiled(  # with its plan item: the answer is that item's card
+    lambda client, completion_id: Completion.select(Completion, PlanItem).join(PlanItem)
     .where(Completion.id == completion_id, Completion.client == client),
     lambda client, completion_id: [completion_id, client.id])
 

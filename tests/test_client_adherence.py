@@ -98,6 +98,14 @@ def test_streak_counts_days_in_a_row_ending_yesterday_when_today_is_empty(patien
     assert adherence.streak(patient, DAY["tue"]) == 1  # Monday only
 
 
+def test_streak_is_broken_by_two_empty_days_and_ignores_later_ticks(patient, week):
+    # Sunday and Monday empty: the streak that ended on Saturday is over by Tuesday.
+    assert adherence.streak(patient, DAY["sun"] + dt.timedelta(days=2)) == 0
+    # On Thursday the streak is Wed + Thu, whatever was ticked on the days after.
+    assert adherence.streak(patient, DAY["thu"]) == 2
+    assert adherence.streak(patient, DAY["sat"], limit=2) == 3  # Thu, Fri, Sat: no further
+
+
 def test_an_edited_item_cannot_be_ticked_outside_its_own_dates(patient, week):
     with pytest.raises(ticks.TickError):
         ticks.record_tick(patient, patient, week["c1"], DAY["thu"], 1, "old-version-key")
