@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import os
 import re
 import weakref
@@ -86,7 +88,16 @@ def local_pattern(pattern: str, locale) -> str:
 
 def format_date(value=None, format: str = "medium") -> str:
     """Flask-Babel's format_date, with custom patterns adapted to the reader's language."""
+    if type(value) is dt.date:  # no time zone to apply: the same words every time
+        return _format_day(value, format, str(get_locale()))
     return flask_babel.format_date(value, local_pattern(format, get_locale()))
+
+
+# Babel formats a date in about as long as the rest of a small page takes, and Today
+# writes the same few dates on every visit. Only called with the request's own locale.
+@functools.lru_cache(maxsize=4096)
+def _format_day(day: dt.date, format: str, locale: str) -> str:
+    return flask_babel.format_date(day, local_pattern(format, get_locale()))
 
 
 def format_datetime(value=None, format: str = "medium") -> str:
