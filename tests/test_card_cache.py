@@ -1,0 +1,73 @@
+"""Kept cards (app/cards.py): a change to what a card shows shows at once; every page
+still gets its own CSRF token and one-time tick keys."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app import cards
+from app.models import Exercise, PlanItem, User
+from tests.conftest import make_plan
+
+
+@pytest.fixture
+def items(patient, therapist):
+    _plan, made = make_plan(patient, therapist, items=2)
+    return made
+
+
+@pytest.fixture
+def signed_in(auth, patient, items):
+    auth.login(patient)
+    return auth
+
+
+def _keys(page: bytes) -> list[str]:
+    return re.findall(r'name="key" value="([^"]+)"', page.decode())
+
+
+def test_each_visit_gets_fresh_tick_keys_and_the_sessions_csrf_token(signed_in):
+    first = signed_in.client.get("/today")
+    second = signed_in.client.get("/today")
+    assert len(_keys(first.data)) == 2 and len(set(_keys(first.data))) == 2
+    assert not set(_keys(first.data)) & set(_keys(second.data)), "keys are one-time"
+    token = signed_in.token
+    fields = re.findall(r'name="csrf_token" value="([^"]+)"', second.data.decode())
+    assert fields and all(field == token for field in fields)
+    assert "\x00" not in second.data.decode()
+
+
+def test_a_therapists_change_shows_on_the_next_visit(signed_in, items):
+    assert b"2 sets of 10" in signed_in.client.get("/today").data
+    PlanItem.update(sets=3, instructions="Slowly, please").where(
+        PlanItem.id == items[0].id).execute()
+    Exercise.update(title="Towel wring").where(Exercise.id == items[1].exercise_id).execute()
+    page = signed_in.client.get("/today").data.decode()
+    assert "3 sets of 10" in page and "Slowly, please" in page
+    assert "Towel wring" in page and "Exercise 2" not in page
+
+
+def test_a_tick_a_rating_and_a_new_language_each_show(signed_in, items, patient):
+    page = signed_in.client.get("/today")
+    key = _keys(page.data)[0]
+    signed_in.post("/today/tick", {"item": items[0].id, "slot": 1, "key": key,
+                                   "day": re.search(rb'name="day" value="([^"]+)"',
+                                                    page.data).group(1).decode()})
+    page = signed_in.client.get("/today").data.decode()
+    assert "is-done" in page and "How did it go?" in page
+    completion = re.search(r"/completions/(\d+)/rate", page).group(1)
+    signed_in.post(f"/completions/{completion}/rate", {"difficulty": "4", "pain": "2"})
+    page = signed_in.client.get("/today").data.decode()
+    assert "How hard: 4 of 10 · Pain: 2 of 10" in page
+    User.update(language="es").where(User.id == patient.id).execute()
+    page = signed_in.client.get("/today").data.decode()
+    assert "Hecho" in page and "How hard" not in page
+
+
+def test_a_full_cache_is_emptied_not_grown(signed_in, monkeypatch):
+    monkeypatch.setattr(cards, "LIMIT", 1)
+    signed_in.client.get("/today")
+    assert len(cards._cache) == 1
+    assert len(_keys(signed_in.client.get("/today").data)) == 2
