@@ -24,7 +24,16 @@ import weakref
 from collections.abc import Callable
 
 from flask import current_app, has_app_context
-from peewee import CharField, Field, ForeignKeyField, IntegerField, Model, TextField
+from peewee import (
+    CharField,
+    Field,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    ModelCursorWrapper,
+    ModelObjectCursorWrapper,
+    TextField,
+)
 
 from .db import db
 
@@ -100,7 +109,7 @@ class _Reader:
     peewee works out which model and field every column belongs to on every query and
     sets each value through its field descriptor; for a card query that was a tenth of
     the request. Only plain shapes are planned (models, inner joins along foreign
-    keys); anything else keeps peewee's own wrapper.
+    keys, or one model alone); anything else keeps peewee's own wrapper.
     """
 
     def __init__(self, classes, spec, joins):
@@ -110,7 +119,21 @@ class _Reader:
 
     @classmethod
     def plan(cls, wrapper) -> _Reader | None:
-        if not getattr(wrapper, "initialized", False) or not hasattr(wrapper, "_row_spec"):
+        if not getattr(wrapper, "initialized", False):
+            return None
+        if isinstance(wrapper, ModelObjectCursorWrapper):  # one model, no join
+            model = wrapper.constructor
+            if not wrapper.is_model or model is not wrapper.model:
+                return None
+            spec = []
+            for index, column in enumerate(wrapper.unique_columns):
+                field = getattr(model, column, None)
+                if not isinstance(field, Field) or field.model is not model:
+                    return None
+                converter = wrapper.converters[index]
+                spec.append((index, 0, field.name, converter, _plain_type(converter)))
+            return cls((model,), tuple(spec), ())
+        if not isinstance(wrapper, ModelCursorWrapper):
             return None
         keys, classes = [], []
         for key, constructor, is_model in wrapper._constructor_list:

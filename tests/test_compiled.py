@@ -93,3 +93,13 @@ def test_an_outer_join_keeps_peewees_own_reader(app, patient):
     assert [u.id for u in outer(patient)] == [patient.id]
     assert not outer._readers
     assert [u.id for u in outer(patient)] == [patient.id]
+
+
+def test_a_single_model_is_read_quickly_with_its_values_converted(app, patient):
+    one = Compiled(lambda user: User.select().where(User.id == user.id), lambda user: [user.id])
+    first = one(patient)
+    assert one._readers, "one model alone gets a quick reader too"
+    (again,) = one(patient)
+    assert compiled._same_models([again], first)
+    assert again.larger_text is False and again.therapist_id == patient.therapist_id
+    assert again.therapist.id == patient.therapist_id  # the key still loads its record
