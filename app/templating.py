@@ -39,6 +39,15 @@ def _parsed_list(text: str) -> tuple:
     return tuple(json.loads(text or "[]"))
 
 
+@functools.lru_cache(maxsize=64)
+def scale_buttons(name: str, chosen: int | None) -> Markup:
+    """The eleven 0-10 buttons of a rating scale, the chosen one pressed (built once each)."""
+    return Markup("").join(
+        Markup('<button type="submit" name="%s" value="%d" class="scale-btn" '
+               'aria-pressed="%s">%d</button>') % (name, n, "true" if chosen == n else "false", n)
+        for n in range(11))
+
+
 def new_key() -> str:
     """A fresh unique key for a tick form (the same form sent twice reuses it)."""
     return secrets.token_urlsafe(16)
@@ -85,7 +94,8 @@ def init_app(app):
 
     app.jinja_env.globals.update(
         card_html=card_html,
-        csrf_field=csrf_field, new_key=new_key, static_url=static_url, ex_text=ex_text,
+        csrf_field=csrf_field, new_key=new_key, scale_buttons=scale_buttons,
+        static_url=static_url, ex_text=ex_text,
         ex_list=ex_list,
         dosage=dosage_text, slot_label=slot_label, timedelta=dt.timedelta,
         format_date=format_date, format_datetime=format_datetime,
