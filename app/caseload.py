@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
-from flask_babel import format_decimal, get_locale, ngettext
-from flask_babel import lazy_gettext as _l
+from flask_babel import format_decimal, get_locale
+from markupsafe import Markup
 from peewee import fn
 
 from . import i18n
 from .adherence import _as_date, local_today, tallies
+from .compiled import Compiled
 from .models import Completion, Goal, Plan, User
 
 IDLE_DAYS = 3  # this many days without a tick is worth a call
@@ -66,16 +68,16 @@ class CaseloadRow:
         return "same"
 
 
-def percent(share: float | None) -> str:
+def percent(share: float | None, locale: str | None = None) -> str:
     """0.8 -> '80%' (in the reader's locale); None -> an em dash."""
     if share is None:
         return i18n.percent(share)
-    return _percent_in(str(get_locale()), share)
+    return _percent_in(locale or str(get_locale()), share)
 
 
-def decimal(value: float) -> str:
+def decimal(value: float, locale: str | None = None) -> str:
     """4.5 -> '4.5' ('4,5' in Spanish), as the template global format_decimal writes it."""
-    return _decimal_in(str(get_locale()), value)
+    return _decimal_in(locale or str(get_locale()), value)
 
 
 # Babel's number formatting was a tenth of the caseload page (three figures a row), and
@@ -91,13 +93,20 @@ def _decimal_in(locale: str, value: float) -> str:
     return format_decimal(value)
 
 
-def _clients(therapist: User, search: str = ""):
-    """The therapist's active clients by name, with the day of their last tick (`last_day`)
-    and whether they have an active plan (`has_plan`).
+def gettext(string: str, **variables) -> str:
+    """flask_babel.gettext with the request's catalogue found once (i18n.translations()):
+    Flask-Babel looks it up again for every string."""
+    text = i18n.translations().ugettext(string)
+    return text % variables if variables else text
 
-    One query: only what the page shows is read (id, name, time zone), and the two
-    subqueries per client are index look-ups.
-    """
+
+def ngettext(singular: str, plural: str, num: int, **variables) -> str:
+    """flask_babel.ngettext, likewise."""
+    variables.setdefault("num", num)
+    return i18n.translations().ungettext(singular, plural, num) % variables
+
+
+def _clients_query(therapist: User, search: str = ""):
     last_day = Completion.select(fn.MAX(Completion.day)).where(Completion.client == User.id)
     has_plan = fn.EXISTS(Plan.select(Plan.id).where(Plan.client == User.id,
                                                     Plan.is_active == True))  # noqa: E712
@@ -105,10 +114,53 @@ def _clients(therapist: User, search: str = ""):
                          has_plan.alias("has_plan"))
              .where(User.therapist == therapist, User.role == "client",
                     User.is_active == True))  # noqa: E712
-    search = (search or "").strip()[:120]
     if search:
         query = query.where(fn.LOWER(User.name).contains(search.lower()))
-    return list(query.order_by(User.name))
+    return query.order_by(User.name)
+
+
+_ALL_CLIENTS = Compiled(_clients_query, lambda therapist: [True, therapist.id, "client", True])
+_SEARCH = Compiled(_clients_query, lambda therapist, search: [
+    True, therapist.id, "client", True, f"%{search.lower()}%"])
+
+
+def _clients(therapist: User, search: str = ""):
+    """The therapist's active clients by name, with the day of their last tick (`last_day`)
+    and whether they have an active plan (`has_plan`).
+
+    One query: only what the page shows is read (id, name, time zone), and the two
+    subqueries per client are index look-ups.
+    """
+    search = (search or "").strip()[:120]
+    if not search:
+        return _ALL_CLIENTS(therapist)
+    if any(c in search for c in "%_\\"):  # peewee escapes them: another SQL text
+        return list(_clients_query(therapist, search))
+    return _SEARCH(therapist, search)
+
+
+def _goals_query(client_ids: list, last: dt.date):
+    return (Goal.select(Goal.id, Goal.client, Goal.title, Goal.target_date)
+            .where(Goal.client.in_(client_ids), Goal.status == "active",
+                   Goal.target_date.is_null(False),
+                   Goal.target_date <= last + dt.timedelta(days=GOAL_SOON_DAYS))
+            .order_by(Goal.target_date))
+
+
+_GOALS: dict[int, Compiled] = {}  # by number of clients (the IN list changes the SQL)
+
+
+def _goals(client_ids: list, last: dt.date) -> dict[int, list[Goal]]:
+    """Active goals with a target date up to GOAL_SOON_DAYS after last, by client, soonest
+    first; only the fields the page shows."""
+    compiled = _GOALS.get(len(client_ids))
+    if compiled is None:
+        compiled = _GOALS[len(client_ids)] = Compiled(_goals_query, lambda ids, last: [
+            *ids, "active", last + dt.timedelta(days=GOAL_SOON_DAYS)])
+    goals: dict[int, list[Goal]] = {}
+    for goal in compiled(client_ids, last):
+        goals.setdefault(goal.client_id, []).append(goal)
+    return goals
 
 
 def build_rows(therapist: User, search: str = "", at: dt.datetime | None = None):
@@ -117,16 +169,17 @@ def build_rows(therapist: User, search: str = "", at: dt.datetime | None = None)
     if not clients:
         return []
     ids = [c.id for c in clients]
-    todays = {c.id: local_today(c, at) for c in clients}
-    first = min(todays.values()) - dt.timedelta(days=30)  # the oldest day any figure uses
-    last = max(todays.values())
+    by_zone: dict[str, dt.date] = {}  # a caseload has a handful of time zones
+    todays = {}
+    for client in clients:
+        today = by_zone.get(client.timezone)
+        if today is None:
+            today = by_zone[client.timezone] = local_today(client, at)
+        todays[client.id] = today
+    first = min(by_zone.values()) - dt.timedelta(days=30)  # the oldest day any figure uses
+    last = max(by_zone.values())
     counts = tallies(ids, first, last)
-    goals: dict[int, list[Goal]] = {}  # by client; only the fields the page shows
-    for goal in Goal.select(Goal.id, Goal.client, Goal.title, Goal.target_date).where(
-            Goal.client.in_(ids), Goal.status == "active", Goal.target_date.is_null(False),
-            Goal.target_date <= last + dt.timedelta(days=GOAL_SOON_DAYS)).order_by(
-                Goal.target_date):
-        goals.setdefault(goal.client_id, []).append(goal)
+    goals = _goals(ids, last)
     rows = []
     for client in clients:
         today = todays[client.id]
@@ -152,6 +205,45 @@ def build_rows(therapist: User, search: str = "", at: dt.datetime | None = None)
     return rows
 
 
+class Cells(NamedTuple):
+    """What a row of the caseload table shows, worked out in Python: in the template each
+    figure was a call (and a look-up of the locale), and the row's link a url_for."""
+
+    url: str
+    attention: bool  # the row is highlighted
+    idle_days: int | None
+    done_7: str
+    trend_7: str | None  # 'up', 'down' or '' against the week before; None: nothing to compare
+    done_30: str
+    pain: str | None  # the mean pain this week, None when there are no ratings
+    pain_trend: str
+    goals: Markup | None  # "title (date); ..." of the goals due soon, None when there are none
+
+
+def cells(rows: list[CaseloadRow], record_url) -> list[Cells]:
+    """The text of each row, as the template used to write it; record_url(id) is the link to
+    a client's record."""
+    locale = str(get_locale())
+    out = []
+    for row in rows:
+        now, before = row.adherence_7, row.adherence_prev_7
+        trend = None
+        if now is not None and before is not None:
+            change = int(round((now - before) * 100, 0))  # as Jinja's |round|int
+            trend = "up" if change >= 10 else "down" if change <= -10 else ""
+        goals = None
+        if row.goals_due:
+            goals = Markup("; ").join(
+                Markup("%s (%s)") % (g.title, i18n.format_date(g.target_date, "d MMM"))
+                for g in row.goals_due)
+        out.append(Cells(
+            record_url(row.client.id), row.score >= 4, row.idle_days,
+            percent(now, locale), trend, percent(row.adherence_30, locale),
+            None if row.pain_now is None else decimal(row.pain_now, locale), row.pain_trend,
+            goals))
+    return out
+
+
 def reasons_for(row: CaseloadRow, was_due: int) -> list[Reason]:
     """Why this client may need attention, in words, most pressing first.
 
@@ -160,27 +252,27 @@ def reasons_for(row: CaseloadRow, was_due: int) -> list[Reason]:
     reasons = []
     today = row.today
     if not row.has_plan:
-        reasons.append(Reason(3, str(_l("no home programme yet"))))
+        reasons.append(Reason(3, gettext("no home programme yet")))
     elif row.last_activity is None and was_due:
-        reasons.append(Reason(5, str(_l("no practice logged yet"))))
+        reasons.append(Reason(5, gettext("no practice logged yet")))
     elif row.idle_days is not None and row.idle_days >= IDLE_DAYS and was_due:
         reasons.append(Reason(4 + min(row.idle_days, 14) // 3, ngettext(
             "no practice for %(num)s day", "no practice for %(num)s days", row.idle_days)))
     now, before = row.adherence_7, row.adherence_prev_7
     if now is not None and before is not None and before - now >= ADHERENCE_DROP:
-        reasons.append(Reason(3 + round((before - now) * 5), str(_l(
+        reasons.append(Reason(3 + round((before - now) * 5), gettext(
             "adherence down from %(before)s to %(now)s", before=percent(before),
-            now=percent(now)))))
+            now=percent(now))))
     if (row.pain_now is not None and row.pain_before is not None
             and row.pain_now - row.pain_before >= PAIN_RISE):
-        reasons.append(Reason(4 + round(row.pain_now - row.pain_before), str(_l(
+        reasons.append(Reason(4 + round(row.pain_now - row.pain_before), gettext(
             "pain up from %(before)s to %(now)s", before=_num(row.pain_before),
-            now=_num(row.pain_now)))))
+            now=_num(row.pain_now))))
     for goal in row.goals_due:
         target = _as_date(goal.target_date)
         if target < today:
-            reasons.append(Reason(2, str(_l("goal past its target date: %(title)s",
-                                             title=goal.title))))
+            reasons.append(Reason(2, gettext("goal past its target date: %(title)s",
+                                             title=goal.title)))
         else:
             reasons.append(Reason(1, ngettext("goal due in %(num)s day: %(title)s",
                                               "goal due in %(num)s days: %(title)s",

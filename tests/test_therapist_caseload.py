@@ -6,14 +6,15 @@ import datetime as dt
 import secrets
 
 import pytest
+from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 from app import adherence
 from app import db as database
 from app.adherence import local_today
 from app.caseload import build_rows
-from app.models import Completion, Goal, Invite, PlanItem, User
-from tests.conftest import make_plan, make_user
+from app.models import Completion, Goal, Invite, Plan, PlanItem, User
+from tests.conftest import make_exercise, make_plan, make_user
 
 
 def tick_slot(item, client, day, slot, pain=None):
@@ -238,3 +239,89 @@ def test_figures_are_written_in_the_readers_language_each_time(auth, client, the
             assert format_percent(4 / 7, locale=language) in page
             assert format_decimal(2.5, locale=language) in page
     assert "2,5" not in pages["en"][1] and "2.5" not in pages["es"][0]
+
+
+def test_only_slots_an_item_has_on_days_it_is_due_count_and_every_rating_counts(
+        therapist, in_request):
+    """Worked out by hand for Wednesday 11 March 2026 in Los Angeles: the last 7 days are
+    Wed 4 to Tue 10 March. Due: A (Mon/Wed/Fri, twice a day) 4, 6, 9 March = 6 slots; B
+    (daily, replaced after Sat 7) 4 slots; B2 (its new version from Sun 8) 3 slots = 13."""
+    at = dt.datetime(2026, 3, 11, 20, 0)  # UTC: 13:00 on Wed 11 March in Los Angeles
+    wes = make_user("client", "wes@example.test", "Wes", therapist=therapist,
+                    timezone="America/Los_Angeles")
+    plan = Plan.create(client=wes, therapist=therapist, start_date=dt.date(2026, 1, 1))
+    since = dt.date(2026, 1, 1)
+    a = PlanItem.create(plan=plan, exercise=make_exercise("A"), start_date=since,
+                        days_of_week=0b0010101, times_per_day=2)
+    b = PlanItem.create(plan=plan, exercise=make_exercise("B"), start_date=since,
+                        end_date=dt.date(2026, 3, 7), status="replaced")
+    b2 = PlanItem.create(plan=plan, exercise=b.exercise, start_date=dt.date(2026, 3, 8),
+                         replaces=b)
+    paused = PlanItem.create(plan=plan, exercise=make_exercise("P"), start_date=since,
+                             status="paused")  # no end date: never due
+    march = {n: dt.date(2026, 3, n) for n in range(1, 13)}
+    for item, day, slot, pain in [
+            (a, 4, 1, 2), (a, 4, 2, None),  # done 2; the week before's only rating
+            (a, 5, 1, 9),  # Thursday: A is not due, but the rating counts
+            (a, 6, 0, None), (a, 6, 3, None),  # slots A does not have
+            (a, 9, 2, None),  # done 1
+            (b, 5, 1, None),  # done 1
+            (b, 8, 1, 1),  # after B ended: not done, the rating counts
+            (b2, 8, 1, None), (b2, 10, 1, None), (b2, 10, 2, None),  # done 2 (no slot 2)
+            (paused, 9, 1, 5)]:  # never due, rated
+        tick_slot(item, wes, march[day], slot, pain)
+    kit = make_user("client", "kit@example.test", "Kit", therapist=therapist,
+                    timezone="Pacific/Kiritimati")  # already Thursday 12 March there
+    _plan, (daily,) = make_plan(kit, therapist, items=1, start=since)
+    for day in (9, 10, 11, 12):
+        tick(daily, kit, march[day])
+    rows = {r.client.name: r for r in build_rows(therapist, at=at)}
+    assert rows["Wes"].today == march[11] and rows["Kit"].today == march[12]
+    assert rows["Wes"].adherence_7 == pytest.approx(6 / 13)
+    assert (rows["Wes"].pain_now, rows["Wes"].pain_before) == (5.0, 2.0)  # (9 + 1 + 5) / 3
+    assert "pain up from 2 to 5" in [r.text for r in rows["Wes"].reasons]
+    assert rows["Kit"].adherence_7 == pytest.approx(3 / 7)  # today's tick is not in the 7
+    assert rows["Kit"].idle_days == 0
+
+
+def test_caseloads_of_any_size_show_their_own_clients_figures(therapist, other_therapist,
+                                                               in_request):
+    """Each therapist sees their own clients' numbers, caseloads of the same size or not."""
+    for owner, prefix, count, ticked in ((therapist, "t", 2, True),
+                                         (other_therapist, "o", 2, False),
+                                         (other_therapist, "p", 1, False)):
+        for n in range(count):
+            make_client(owner, f"{prefix.upper()}{n}", range(1, 8) if ticked else [])
+    for owner, names, share in ((therapist, ["T0", "T1"], 1.0),
+                                (other_therapist, ["O0", "O1", "P0"], 0.0),
+                                (therapist, ["T0", "T1"], 1.0)):
+        rows = build_rows(owner)
+        assert sorted(r.client.name for r in rows) == names
+        assert [r.adherence_7 for r in rows] == [share] * len(names)
+
+
+def test_each_row_links_to_the_record_and_lists_the_goals_due_soon(auth, client, therapist):
+    ann = make_client(therapist, "Ann", [0])
+    today = local_today(ann)
+    for title, days in (("Buttons & <zips>", 3), ("Shoes", 5)):
+        Goal.create(client=ann, therapist=therapist, area="dressing", title=title,
+                    target_date=today + dt.timedelta(days=days), gas_0="x")
+    auth.login(therapist)
+    page = client.get("/clients").get_data(as_text=True)
+    assert f'<a href="/clients/{ann.id}" class="client-link">Ann</a>' in page
+    first, second = (format_date(today + dt.timedelta(days=d), "d MMM", locale="en")
+                     for d in (3, 5))
+    assert f"Buttons &amp; &lt;zips&gt; ({first}); Shoes ({second})" in page
+
+
+def test_search_takes_percent_and_underscore_as_they_are(auth, client, therapist):
+    for n, name in enumerate(("Ann Able", "Bo_b Best", "Cy 100% Cole")):
+        make_user("client", f"s{n}@example.test", name, therapist=therapist)
+    auth.login(therapist)
+    for query, expected in (("_", ["Bo_b Best"]), ("%", ["Cy 100% Cole"]),
+                            ("b", ["Ann Able", "Bo_b Best"]), ("", ["Ann Able", "Bo_b Best",
+                                                                    "Cy 100% Cole"])):
+        page = client.get("/clients", query_string={"q": query}).get_data(as_text=True)
+        shown = [name for name in ("Ann Able", "Bo_b Best", "Cy 100% Cole")
+                 if f'class="client-link">{name}</a>' in page]
+        assert shown == expected, query
