@@ -23,7 +23,7 @@ from markupsafe import Markup
 from .templating import csrf_field, new_key
 
 TEMPLATE = "client/_card.html"
-LIMIT = 20_000  # cards kept per process (a few KB each); emptied when full
+LIMIT = 5_000  # cards kept per process (with their keys up to ~10 KB each); emptied when full
 _CSRF = "\x00csrf\x00"
 _KEY = "\x00key\x00"
 
