@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from peewee import fn
 
-from .compiled import Compiled
+from .compiled import Compiled, CompiledPerSize
 from .models import ALL_DAYS, Completion, Plan, PlanItem, User, utcnow
 
 
@@ -113,22 +113,6 @@ class _Schedule(NamedTuple):
     times_per_day: int
 
 
-class _Sized:
-    """A query whose SQL text depends only on the number of clients it is for (an IN list):
-    one Compiled per number, so peewee writes its SQL once per database and size (for a
-    caseload of 50 that cost more than running the query)."""
-
-    def __init__(self, build, params):
-        self.build, self.params = build, params
-        self._by_size: dict[int, Compiled] = {}
-
-    def rows(self, client_ids: list, start: dt.date, end: dt.date) -> list[tuple]:
-        compiled = self._by_size.get(len(client_ids))
-        if compiled is None:
-            compiled = self._by_size[len(client_ids)] = Compiled(self.build, self.params)
-        return compiled.cursor(client_ids, start, end).fetchall()
-
-
 def _schedules_query(client_ids, start: dt.date, end: dt.date):
     return (
         PlanItem.select(PlanItem.id, Plan.client, PlanItem.exercise, PlanItem.start_date,
@@ -142,8 +126,8 @@ def _schedules_query(client_ids, start: dt.date, end: dt.date):
     )
 
 
-_SCHEDULES = _Sized(_schedules_query,
-                    lambda client_ids, start, end: [*client_ids, end, start, *STOPPED])
+_SCHEDULES = CompiledPerSize(_schedules_query,
+                             lambda client_ids, start, end: [*client_ids, end, start, *STOPPED])
 
 
 def _schedules(client_ids, start: dt.date, end: dt.date) -> list[_Schedule]:
@@ -153,7 +137,7 @@ def _schedules(client_ids, start: dt.date, end: dt.date) -> list[_Schedule]:
     """
     out = []
     for item_id, client_id, exercise_id, first, own_end, plan_end, weekdays, times in (
-            _SCHEDULES.rows(list(client_ids), start, end)):
+            _SCHEDULES.cursor(list(client_ids), start, end).fetchall()):
         ends = [_as_date(d) for d in (own_end, plan_end) if d is not None]
         out.append(_Schedule(item_id, client_id, exercise_id, _as_date(first),
                              min(ends) if ends else None, weekdays, times))
@@ -213,7 +197,7 @@ def _ticks_query(client_ids, start: dt.date, end: dt.date):
             .where(Completion.client.in_(client_ids), Completion.day.between(start, end)))
 
 
-_TICKS = _Sized(_ticks_query, lambda client_ids, start, end: [*client_ids, start, end])
+_TICKS = CompiledPerSize(_ticks_query, lambda client_ids, start, end: [*client_ids, start, end])
 
 
 @dataclass
@@ -247,7 +231,7 @@ def _practice(client_ids, start: dt.date, end: dt.date) -> _Practice:
         practice.done[item.id] = done = [0] * days.size
         counting[item.id] = (item.times_per_day, done)
     number = days.numbers()
-    for client_id, item_id, day, slot, pain in _TICKS.rows(client_ids, start, end):
+    for client_id, item_id, day, slot, pain in _TICKS.cursor(client_ids, start, end).fetchall():
         n = number.get(day)
         if n is None:
             n = days.number(day)
@@ -341,7 +325,7 @@ def tallies(client_ids, start: dt.date, end: dt.date) -> dict[int, Tally]:
     pains = {cid: (tally.pain_total, tally.pain_count) for cid, tally in out.items()}
     number = days.numbers()
     day_number, item_counting = number.get, counting.get
-    for client_id, item_id, day, slot, pain in _TICKS.rows(client_ids, start, end):
+    for client_id, item_id, day, slot, pain in _TICKS.cursor(client_ids, start, end).fetchall():
         n = day_number(day)
         if n is None:
             n = days.number(day)

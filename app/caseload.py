@@ -17,7 +17,7 @@ from peewee import fn
 
 from . import i18n
 from .adherence import _as_date, local_today, tallies
-from .compiled import Compiled
+from .compiled import Compiled, CompiledPerSize
 from .models import Completion, Goal, Plan, User
 
 IDLE_DAYS = 3  # this many days without a tick is worth a call
@@ -147,18 +147,15 @@ def _goals_query(client_ids: list, last: dt.date):
             .order_by(Goal.target_date))
 
 
-_GOALS: dict[int, Compiled] = {}  # by number of clients (the IN list changes the SQL)
+_GOALS = CompiledPerSize(_goals_query, lambda ids, last: [
+    *ids, "active", last + dt.timedelta(days=GOAL_SOON_DAYS)])
 
 
 def _goals(client_ids: list, last: dt.date) -> dict[int, list[Goal]]:
     """Active goals with a target date up to GOAL_SOON_DAYS after last, by client, soonest
     first; only the fields the page shows."""
-    compiled = _GOALS.get(len(client_ids))
-    if compiled is None:
-        compiled = _GOALS[len(client_ids)] = Compiled(_goals_query, lambda ids, last: [
-            *ids, "active", last + dt.timedelta(days=GOAL_SOON_DAYS)])
     goals: dict[int, list[Goal]] = {}
-    for goal in compiled(client_ids, last):
+    for goal in _GOALS(client_ids, last):
         goals.setdefault(goal.client_id, []).append(goal)
     return goals
 

@@ -102,6 +102,28 @@ class Compiled:
         return database.execute_sql(sql, params), query
 
 
+
+class CompiledPerSize:
+    """A Compiled query whose SQL depends only on the length of its first argument (an
+    IN list of ids): one Compiled per length, so peewee still writes each SQL text once
+    per database and size. Called like Compiled: the models, or .cursor() for rows."""
+
+    def __init__(self, build: Callable, params: Callable):
+        self.build, self.params = build, params
+        self._by_size: dict[int, Compiled] = {}
+
+    def _for(self, ids) -> Compiled:
+        compiled = self._by_size.get(len(ids))
+        if compiled is None:
+            compiled = self._by_size[len(ids)] = Compiled(self.build, self.params)
+        return compiled
+
+    def __call__(self, ids, *args) -> list:
+        return self._for(ids)(ids, *args)
+
+    def cursor(self, ids, *args):
+        return self._for(ids).cursor(ids, *args)
+
 class _Reader:
     """Rows into model instances exactly as peewee's ModelCursorWrapper makes them (values
     converted, joined models attached), planned once from a wrapper peewee has set up.
