@@ -20,7 +20,6 @@ import itertools
 import logging
 import signal
 import time
-from collections import Counter
 from concurrent.futures import Executor, ThreadPoolExecutor
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -319,35 +318,18 @@ def _record(outcomes: dict[int, tuple[str, dict]], sends=()) -> None:
     """Write a batch's outcomes in one transaction.
 
     outcomes: delivery id -> (status, fields); deliveries with the same ones share an
-    UPDATE. sends: (subscription, SendResult) pairs, kept as push.subscriptions.deliver
-    keeps them: deleted when gone, last success noted, failures counted.
+    UPDATE. sends: (subscription, SendResult) pairs, kept by
+    push.subscriptions.note_results (deleted when gone, last success noted, failures
+    counted).
     """
-    gone, succeeded, failures = set(), set(), Counter()
-    for device, result in sends:
-        if result.outcome == "gone":
-            gone.add(device.id)
-        elif result.ok:
-            succeeded.add(device.id)
-        else:
-            failures[device.id] += 1
-    failed_by_count: dict[int, list[int]] = {}
-    for device_id, count in failures.items():
-        if device_id not in gone and device_id not in succeeded:
-            failed_by_count.setdefault(count, []).append(device_id)
+    from .push.subscriptions import note_results
+
     groups: dict[tuple, list[int]] = {}
     for delivery_id, (status, fields) in outcomes.items():
         fields = {**fields, "error": fields.get("error", "")[:1000]}
         groups.setdefault((status, tuple(sorted(fields.items()))), []).append(delivery_id)
-    now = utcnow()
     with atomic():
-        if gone:
-            PushSubscription.delete().where(PushSubscription.id.in_(gone)).execute()
-        if succeeded - gone:
-            PushSubscription.update(last_success_at=now, failures=0).where(
-                PushSubscription.id.in_(succeeded - gone)).execute()
-        for count, ids in failed_by_count.items():
-            PushSubscription.update(failures=PushSubscription.failures + count).where(
-                PushSubscription.id.in_(ids)).execute()
+        note_results(sends)
         for (status, fields), ids in groups.items():
             ReminderDelivery.update(status=status, **dict(fields)).where(
                 ReminderDelivery.id.in_(ids)).execute()

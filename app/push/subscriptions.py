@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from cryptography.hazmat.primitives.asymmetric import ec
 from flask_babel import lazy_gettext as _l
 from peewee import IntegrityError
@@ -85,15 +87,37 @@ def deliver(sender: PushSender, subscription: PushSubscription, payload: dict, *
     result = sender.send(subscription.endpoint, subscription.p256dh, subscription.auth, payload,
                          ttl=ttl, urgency=urgency, topic=topic)
     with atomic():
-        query = PushSubscription.id == subscription.id
-        if result.outcome == "gone":
-            PushSubscription.delete().where(query).execute()
-        elif result.ok:
-            PushSubscription.update(last_success_at=utcnow(), failures=0).where(query).execute()
-        else:
-            PushSubscription.update(failures=PushSubscription.failures + 1).where(
-                query).execute()
+        note_results([(subscription, result)])
     return result
+
+
+def note_results(sends) -> None:
+    """Keep subscriptions' records after sends, inside the caller's transaction.
+
+    sends: (subscription, SendResult) pairs. A subscription its push service says is
+    gone is deleted; one that took a message has its last success noted and its
+    failures reset; otherwise each failed send adds one to its failures.
+    """
+    gone, succeeded, failures = set(), set(), Counter()
+    for subscription, result in sends:
+        if result.outcome == "gone":
+            gone.add(subscription.id)
+        elif result.ok:
+            succeeded.add(subscription.id)
+        else:
+            failures[subscription.id] += 1
+    failed_by_count: dict[int, list[int]] = {}
+    for subscription_id, count in failures.items():
+        if subscription_id not in gone and subscription_id not in succeeded:
+            failed_by_count.setdefault(count, []).append(subscription_id)
+    if gone:
+        PushSubscription.delete().where(PushSubscription.id.in_(gone)).execute()
+    if succeeded - gone:
+        PushSubscription.update(last_success_at=utcnow(), failures=0).where(
+            PushSubscription.id.in_(succeeded - gone)).execute()
+    for count, ids in failed_by_count.items():
+        PushSubscription.update(failures=PushSubscription.failures + count).where(
+            PushSubscription.id.in_(ids)).execute()
 
 
 def deliver_to_user(sender: PushSender, user: User, payload: dict, *, ttl: int,
