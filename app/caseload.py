@@ -18,6 +18,7 @@ from peewee import fn
 from . import i18n
 from .adherence import _as_date, local_today, tallies
 from .compiled import Compiled, CompiledPerSize
+from .i18n import gettext, ngettext
 from .models import Completion, Goal, Plan, User
 
 IDLE_DAYS = 3  # this many days without a tick is worth a call
@@ -91,19 +92,6 @@ def _percent_in(locale: str, share: float) -> str:
 @lru_cache(maxsize=4096)
 def _decimal_in(locale: str, value: float) -> str:
     return format_decimal(value)
-
-
-def gettext(string: str, **variables) -> str:
-    """flask_babel.gettext with the request's catalogue found once (i18n.translations()):
-    Flask-Babel looks it up again for every string."""
-    text = i18n.translations().ugettext(string)
-    return text % variables if variables else text
-
-
-def ngettext(singular: str, plural: str, num: int, **variables) -> str:
-    """flask_babel.ngettext, likewise."""
-    variables.setdefault("num", num)
-    return i18n.translations().ungettext(singular, plural, num) % variables
 
 
 def _clients_query(therapist: User, search: str = ""):

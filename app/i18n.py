@@ -126,6 +126,19 @@ def translations():
     return cached[1]
 
 
+
+def gettext(string: str, **variables) -> str:
+    """flask_babel.gettext with the catalogue of translations(), for code that translates
+    many strings per request (Flask-Babel looks the catalogue up again for each)."""
+    text = translations().ugettext(string)
+    return text % variables if variables else text
+
+
+def ngettext(singular: str, plural: str, num: int, **variables) -> str:
+    """flask_babel.ngettext, likewise."""
+    variables.setdefault("num", num)
+    return translations().ungettext(singular, plural, num) % variables
+
 def init_app(app, babel):
     """Bind Flask-Babel with our selectors and the app/translations catalogues."""
     app.config.setdefault(
