@@ -7,10 +7,12 @@ whatever its size); each client's "today" is their own local date.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from flask import current_app, render_template
 from flask_babel import format_decimal, get_locale
 from markupsafe import Markup
 from peewee import fn
@@ -46,6 +48,8 @@ class CaseloadRow:
     has_plan: bool = False
     goals_due: list[Goal] = field(default_factory=list)
     reasons: list[Reason] = field(default_factory=list)
+    cells: Cells | None = None  # its text, worked out with the row
+    html: str | None = field(default=None, compare=False)  # its <tr>, link as a marker
 
     @property
     def score(self) -> int:
@@ -95,11 +99,7 @@ def _decimal_in(locale: str, value: float) -> str:
 
 
 def _clients_query(therapist: User, search: str = ""):
-    last_day = Completion.select(fn.MAX(Completion.day)).where(Completion.client == User.id)
-    has_plan = fn.EXISTS(Plan.select(Plan.id).where(Plan.client == User.id,
-                                                    Plan.is_active == True))  # noqa: E712
-    query = (User.select(User.id, User.name, User.timezone, last_day.alias("last_day"),
-                         has_plan.alias("has_plan"))
+    query = (User.select(User.id, User.name, User.timezone, User.revision)
              .where(User.therapist == therapist, User.role == "client",
                     User.is_active == True))  # noqa: E712
     if search:
@@ -107,24 +107,36 @@ def _clients_query(therapist: User, search: str = ""):
     return query.order_by(User.name)
 
 
-_ALL_CLIENTS = Compiled(_clients_query, lambda therapist: [True, therapist.id, "client", True])
+_ALL_CLIENTS = Compiled(_clients_query, lambda therapist: [therapist.id, "client", True])
 _SEARCH = Compiled(_clients_query, lambda therapist, search: [
-    True, therapist.id, "client", True, f"%{search.lower()}%"])
+    therapist.id, "client", True, f"%{search.lower()}%"])
 
 
 def _clients(therapist: User, search: str = ""):
-    """The therapist's active clients by name, with the day of their last tick (`last_day`)
-    and whether they have an active plan (`has_plan`).
-
-    One query: only what the page shows is read (id, name, time zone), and the two
-    subqueries per client are index look-ups.
-    """
+    """The therapist's active clients by name: only what the page shows (id, name, time
+    zone) and the revision their kept rows go by."""
     search = (search or "").strip()[:120]
     if not search:
         return _ALL_CLIENTS(therapist)
     if any(c in search for c in "%_\\"):  # peewee escapes them: another SQL text
         return list(_clients_query(therapist, search))
     return _SEARCH(therapist, search)
+
+
+def _facts_query(client_ids: list):
+    last_day = Completion.select(fn.MAX(Completion.day)).where(Completion.client == User.id)
+    has_plan = fn.EXISTS(Plan.select(Plan.id).where(Plan.client == User.id,
+                                                    Plan.is_active == True))  # noqa: E712
+    return User.select(User.id, last_day.alias("last_day"),
+                       has_plan.alias("has_plan")).where(User.id.in_(client_ids))
+
+
+_FACTS = CompiledPerSize(_facts_query, lambda ids: [True, *ids])
+
+
+def _facts(client_ids: list) -> dict[int, tuple]:
+    """(day of the last tick or None, has an active plan) of each client: index look-ups."""
+    return {row.id: (row.last_day, bool(row.has_plan)) for row in _FACTS(client_ids)}
 
 
 def _goals_query(client_ids: list, last: dt.date):
@@ -148,12 +160,23 @@ def _goals(client_ids: list, last: dt.date) -> dict[int, list[Goal]]:
     return goals
 
 
-def build_rows(therapist: User, search: str = "", at: dt.datetime | None = None):
-    """Every client of the therapist with their numbers, needing attention first."""
+ROWS_LIMIT = 20_000  # rows kept per process (a few hundred bytes each); the oldest go first
+_rows_lock = threading.Lock()
+
+
+class Listing(NamedTuple):
+    """The caseload's clients, each one's local date and the key their row is kept under."""
+
+    clients: list
+    todays: dict
+    keys: dict
+
+
+def listing(therapist: User, search: str = "", at: dt.datetime | None = None) -> Listing:
+    """Who is on the caseload (one query) and what each row is kept under: their revision
+    (app/revisions.py moves it on with every tick, plan change or goal), name, time zone,
+    local date and the reader's language."""
     clients = _clients(therapist, search)
-    if not clients:
-        return []
-    ids = [c.id for c in clients]
     by_zone: dict[str, dt.date] = {}  # a caseload has a handful of time zones
     todays = {}
     for client in clients:
@@ -161,19 +184,61 @@ def build_rows(therapist: User, search: str = "", at: dt.datetime | None = None)
         if today is None:
             today = by_zone[client.timezone] = local_today(client, at)
         todays[client.id] = today
-    first = min(by_zone.values()) - dt.timedelta(days=30)  # the oldest day any figure uses
-    last = max(by_zone.values())
+    locale = str(get_locale())
+    keys = {c.id: (c.id, c.revision, c.name, c.timezone, todays[c.id], locale) for c in clients}
+    return Listing(clients, todays, keys)
+
+
+def build_rows(therapist: User, search: str = "", at: dt.datetime | None = None,
+               listed: Listing | None = None):
+    """Every client of the therapist with their numbers, needing attention first.
+
+    A client's row is worked out once for its key (see listing()) and kept per process; a
+    visit works out only the rows that changed. Under TESTING every kept row is worked out
+    again and compared.
+    """
+    clients, todays, keys = listed or listing(therapist, search, at)
+    if not clients:
+        return []
+    locale = str(get_locale())
+    kept = current_app.extensions.setdefault("homeward_caseload_rows", {})
+    found = {c.id: kept.get(keys[c.id]) for c in clients}
+    missing = [c for c in clients if found[c.id] is None or current_app.testing]
+    if missing:
+        fresh = _work_out(missing, todays, locale)
+        with _rows_lock:
+            for client in missing:
+                row = fresh[client.id]
+                key = keys[client.id]
+                if found[client.id] is not None and found[client.id] != row:
+                    raise AssertionError(f"caseload kept a stale row for key {key!r}")
+                kept.pop(key, None)
+                while len(kept) >= ROWS_LIMIT:
+                    kept.pop(next(iter(kept)))
+                kept[key] = found[client.id] = row
+    rows = [found[c.id] for c in clients]
+    rows.sort(key=lambda r: (-r.score, r.client.name.lower()))
+    return rows
+
+
+def _work_out(clients: list[User], todays: dict[int, dt.date], locale: str) -> dict:
+    """Each client's row: their practice over the last 30 days, goals due, and reasons."""
+    ids = [c.id for c in clients]
+    days = {todays[i] for i in ids}
+    first = min(days) - dt.timedelta(days=30)  # the oldest day any figure uses
+    last = max(days)
     counts = tallies(ids, first, last)
     goals = _goals(ids, last)
-    rows = []
+    facts = _facts(ids)
+    rows = {}
     for client in clients:
         today = todays[client.id]
         yesterday = today - dt.timedelta(days=1)
         tally = counts[client.id]
-        last_day = client.last_day
+        last_day, has_plan = facts[client.id]
         row = CaseloadRow(client=client, today=today,
                           last_activity=None if last_day is None else _as_date(last_day),
-                          has_plan=bool(client.has_plan))
+                          has_plan=has_plan)
         row.adherence_7 = tally.count(today - dt.timedelta(days=7), yesterday).share
         row.adherence_prev_7 = tally.count(today - dt.timedelta(days=14),
                                            today - dt.timedelta(days=8)).share
@@ -185,8 +250,8 @@ def build_rows(therapist: User, search: str = "", at: dt.datetime | None = None)
         row.goals_due = [g for g in goals.get(client.id, ())
                          if _as_date(g.target_date) <= today + dt.timedelta(GOAL_SOON_DAYS)]
         row.reasons = reasons_for(row, month.due)
-        rows.append(row)
-    rows.sort(key=lambda r: (-r.score, r.client.name.lower()))
+        row.cells = _cells(row, locale)
+        rows[client.id] = row
     return rows
 
 
@@ -205,28 +270,37 @@ class Cells(NamedTuple):
     goals: Markup | None  # "title (date); ..." of the goals due soon, None when there are none
 
 
-def cells(rows: list[CaseloadRow], record_url) -> list[Cells]:
-    """The text of each row, as the template used to write it; record_url(id) is the link to
-    a client's record."""
-    locale = str(get_locale())
+_URL = "\x00record-url\x00"
+
+
+def row_htmls(rows: list[CaseloadRow], record_url) -> list[Markup]:
+    """Each row's <tr>: rendered once per kept row (most of the page's time was these
+    rows), with the link to the client's record filled in per request."""
     out = []
     for row in rows:
-        now, before = row.adherence_7, row.adherence_prev_7
-        trend = None
-        if now is not None and before is not None:
-            change = int(round((now - before) * 100, 0))  # as Jinja's |round|int
-            trend = "up" if change >= 10 else "down" if change <= -10 else ""
-        goals = None
-        if row.goals_due:
-            goals = Markup("; ").join(
-                Markup("%s (%s)") % (g.title, i18n.format_date(g.target_date, "d MMM"))
-                for g in row.goals_due)
-        out.append(Cells(
-            record_url(row.client.id), row.score >= 4, row.idle_days,
-            percent(now, locale), trend, percent(row.adherence_30, locale),
-            None if row.pain_now is None else decimal(row.pain_now, locale), row.pain_trend,
-            goals))
+        if row.html is None:
+            cell = (row.cells or _cells(row, str(get_locale())))._replace(url=_URL)
+            row.html = render_template("therapist/_caseload_row.html", row=row, cell=cell)
+        out.append(Markup(row.html.replace(_URL, record_url(row.client.id))))
     return out
+
+
+def _cells(row: CaseloadRow, locale: str) -> Cells:
+    """A row's text in the locale, without its link (kept with the row)."""
+    now, before = row.adherence_7, row.adherence_prev_7
+    trend = None
+    if now is not None and before is not None:
+        change = int(round((now - before) * 100, 0))  # as Jinja's |round|int
+        trend = "up" if change >= 10 else "down" if change <= -10 else ""
+    goals = None
+    if row.goals_due:
+        goals = Markup("; ").join(
+            Markup("%s (%s)") % (g.title, i18n.format_date(g.target_date, "d MMM"))
+            for g in row.goals_due)
+    return Cells("", row.score >= 4, row.idle_days, percent(now, locale), trend,
+                 percent(row.adherence_30, locale),
+                 None if row.pain_now is None else decimal(row.pain_now, locale),
+                 row.pain_trend, goals)
 
 
 def reasons_for(row: CaseloadRow, was_due: int) -> list[Reason]:

@@ -53,6 +53,9 @@ class User(BaseModel):
     is_active = BooleanField(default=True)
     # Bumped to end every session of this user at their next request.
     session_version = IntegerField(default=1)
+    # A client's pages as they stand: bumped (app/revisions.py) in the same transaction
+    # as every change to what they show, so a page kept for one revision is never stale.
+    revision = IntegerField(default=0)
     totp_secret = CharField(max_length=64, null=True)
     quiet_start = CharField(max_length=5, null=True)  # "21:00" local, no reminders from
     quiet_end = CharField(max_length=5, null=True)  # "08:00" local, until

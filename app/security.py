@@ -119,6 +119,36 @@ def second_factor_redirect():
     return redirect(url_for(target, next=next_path))
 
 
+# Flask-WTF signs the session's CSRF token afresh for every request that shows a form
+# (a tenth of a cached page's time). With WTF_CSRF_TIME_LIMIT None the timestamp inside
+# is never checked, so the token it signed for this session before is just as good: it is
+# kept per process and handed back through g, where Flask-WTF looks first. Checking a
+# token sent back is still Flask-WTF's own.
+_SIGNED_LIMIT = 20_000
+_signed_csrf: dict[tuple, str] = {}
+
+
+def _reuse_signed_csrf(app):
+    field = app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+
+    @app.before_request
+    def _signed_before():
+        raw = session.get(field)
+        if raw is not None and field not in g:
+            signed = _signed_csrf.get((app.secret_key, raw))
+            if signed is not None:
+                setattr(g, field, signed)
+
+    @app.after_request
+    def _signed_after(response):
+        signed, raw = g.get(field), session.get(field)
+        if signed is not None and raw is not None:
+            if len(_signed_csrf) >= _SIGNED_LIMIT:
+                _signed_csrf.clear()
+            _signed_csrf[(app.secret_key, raw)] = signed
+        return response
+
+
 def init_app(app):
     """Ask therapists for their second factor first; add the security headers."""
     from . import audit, sessions, throttle
@@ -126,6 +156,8 @@ def init_app(app):
     sessions.init_app(app)  # first: an expired session is ended before anything else
     throttle.init_app(app)
     audit.init_app(app)
+    if app.config.get("WTF_CSRF_TIME_LIMIT", 3600) is None:
+        _reuse_signed_csrf(app)
 
     @app.before_request
     def _second_factor_gate():

@@ -50,7 +50,9 @@ def scale_buttons(name: str, chosen: int | None) -> Markup:
 
 def new_key() -> str:
     """A fresh unique key for a tick form (the same form sent twice reuses it)."""
-    return secrets.token_urlsafe(16)
+    from .pagecache import issued_key
+
+    return issued_key(secrets.token_urlsafe(16))
 
 
 def _translation(obj) -> dict:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import abort, current_app, flash, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import adherence, ticks
+from .. import adherence, pagecache, ticks
 from ..htmx import fragment_or_redirect, is_htmx
 from ..today import card_for, cards_for, current_items, equipment_for, progress
 from . import bp
@@ -40,7 +41,7 @@ def today_context(client, day):
 def today():
     """The day's exercises as cards with a big Done button each."""
     me = _me()
-    day = adherence.local_today(me)
+    day = today = adherence.local_today(me)
     error = None
     requested = request.args.get("day")
     if requested:
@@ -48,7 +49,16 @@ def today():
             day = ticks.parse_day(requested, me, current_app.config["BACKDATE_DAYS"])
         except ticks.TickError as problem:
             error = str(problem)
-    return render_template("client/today.html", error=error, **today_context(me, day))
+
+    def render():
+        return render_template("client/today.html", error=error, **today_context(me, day))
+
+    if error:
+        return render()
+    # Kept until anything on it changes: the user's row (with its revision) is in the key.
+    key = ("client.today", pagecache.user_state(me), str(get_locale()), day, today,
+           request.script_root)
+    return pagecache.kept(key, render)
 
 
 def _card_response(client, item, day, slot, message=None, status=200, context=None):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import current_app, render_template, request, url_for
+from flask import current_app, make_response, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from .. import audit
-from ..caseload import build_rows, cells
+from .. import audit, pagecache
+from ..caseload import build_rows, listing, row_htmls
 from ..db import atomic
-from ..htmx import page_or_fragment
+from ..htmx import is_htmx
 from ..invites import create_invite
 from . import bp
 from .common import me
@@ -24,16 +25,25 @@ def _record_url():
 
 def _table(rows, search: str) -> dict:
     """What the caseload templates need."""
-    return {"rows": rows, "table": list(zip(rows, cells(rows, _record_url()), strict=True)),
-            "search": search}
+    return {"rows": rows, "row_htmls": row_htmls(rows, _record_url()), "search": search}
 
 
 @bp.get("/clients")
 def clients():
     """Every client on the caseload with their numbers, those needing attention first."""
     search = request.args.get("q", "")[:120]
-    return page_or_fragment("therapist/clients.html", "therapist/_caseload.html",
-                            **_table(build_rows(me(), search), search))
+    therapist = me()
+    listed = listing(therapist, search)
+    template = "therapist/_caseload.html" if is_htmx() else "therapist/clients.html"
+    # The page is kept while every row's key (each client's revision...) and the
+    # therapist's own row stay the same.
+    key = ("therapist.clients", pagecache.user_state(therapist), str(get_locale()),
+           template, search, tuple(listed.keys.values()), request.script_root)
+    html = pagecache.kept(key, lambda: render_template(
+        template, **_table(build_rows(therapist, search, listed=listed), search)))
+    response = make_response(html)
+    response.headers.add("Vary", "HX-Request")
+    return response
 
 
 @bp.post("/clients/invite")

@@ -1,0 +1,98 @@
+"""Whole pages kept per process while what they show stays the same.
+
+A client's Today page is read far more often than anything on it changes, and building
+it (five queries, the cards, the streak) cost most of each visit. Every change to what it
+shows moves the client's revision on (app/revisions.py), and the revision comes with the
+user's row that every signed-in request loads anyway. So a page kept under a key holding
+the whole user row (revision, language, text size...), the day and the language is the
+page that would be built now, and a visit that finds it costs no query beyond sign-in.
+
+What must differ on every visit is kept as markers and filled per request: the CSRF token
+and each tick form's one-time key. Pages with a flashed message or an error are built
+every time, since they show something only once.
+
+Under TESTING every hit is also built afresh and compared, so the whole test suite fails
+if a write that changes the page forgets to move the revision on.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from flask import current_app, g, session
+from flask_wtf.csrf import generate_csrf
+
+LIMIT = 1_000  # pages kept per process (~25 KB each); the oldest goes first
+_CSRF = "\x00page-csrf\x00"
+_KEY = "\x00page-key\x00"
+_lock = threading.Lock()
+
+
+# Never part of a key: they change nothing shown, and a key may end up in an error message.
+_SECRET_FIELDS = frozenset({"password_hash", "totp_secret"})
+
+
+def user_state(user) -> tuple:
+    """The reader's row as part of a key: every field a page may show or depend on, with
+    the revision the database moves on (migrations/0009_page_revision.py)."""
+    return tuple(item for item in user.__data__.items() if item[0] not in _SECRET_FIELDS)
+
+
+def _store() -> dict:
+    return current_app.extensions.setdefault("homeward_pages", {})
+
+
+def issued_key(key: str) -> str:
+    """Called by templating.new_key: a tick key in a page being kept becomes a marker."""
+    issued = g.get("_page_keys")
+    if issued is not None:
+        issued.append(key)
+    return key
+
+
+def _build(render) -> str:
+    """The page, with the request's CSRF token and tick keys turned into markers."""
+    g._page_keys = []
+    try:
+        html = render()
+    finally:
+        keys = g.pop("_page_keys")
+    html = html.replace(generate_csrf(), _CSRF)
+    for key in keys:
+        html = html.replace(key, _KEY)
+    return html
+
+
+def _fill(html: str) -> str:
+    from .templating import new_key
+
+    html = html.replace(_CSRF, generate_csrf())
+    if _KEY in html:
+        parts = html.split(_KEY)
+        html = parts[0] + "".join(new_key() + part for part in parts[1:])
+    return html
+
+
+def kept(key: tuple, render) -> str:
+    """The page for key: built by render() the first time, then kept and reused."""
+    if session.get("_flashes"):
+        return render()
+    pages = _store()
+    html = pages.get(key)
+    if html is None or current_app.testing:
+        fresh = _build(render)
+        if html is not None and html != fresh:
+            raise AssertionError(f"page cache served a stale {key[0]} page (key {key!r})")
+        html = fresh
+        with _lock:
+            pages.pop(key, None)
+            while len(pages) >= LIMIT:
+                pages.pop(next(iter(pages)))
+            pages[key] = html
+    return _fill(html)
+
+
+def clear() -> None:
+    """Forget every kept page of this app (tests that change templates use it)."""
+    with _lock:
+        _store().clear()
