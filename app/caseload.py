@@ -17,7 +17,7 @@ from flask_babel import format_decimal, get_locale
 from markupsafe import Markup
 from peewee import fn
 
-from . import i18n
+from . import i18n, pagecache
 from .adherence import _as_date, local_today, tallies
 from .compiled import Compiled, CompiledPerSize
 from .i18n import gettext, ngettext
@@ -201,7 +201,7 @@ def build_rows(therapist: User, search: str = "", at: dt.datetime | None = None,
     if not clients:
         return []
     locale = str(get_locale())
-    kept = current_app.extensions.setdefault("homeward_caseload_rows", {})
+    kept = pagecache.store("caseload_rows")
     found = {c.id: kept.get(keys[c.id]) for c in clients}
     missing = [c for c in clients if found[c.id] is None or current_app.testing]
     if missing:

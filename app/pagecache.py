@@ -38,8 +38,9 @@ def user_state(user) -> tuple:
     return tuple(item for item in user.__data__.items() if item[0] not in _SECRET_FIELDS)
 
 
-def _store() -> dict:
-    return current_app.extensions.setdefault("homeward_pages", {})
+def store(name: str = "pages") -> dict:
+    """One of the app's stores of kept things ("pages"; the caseload keeps "caseload_rows")."""
+    return current_app.extensions.setdefault("homeward_kept", {}).setdefault(name, {})
 
 
 def issued_key(key: str) -> str:
@@ -77,7 +78,7 @@ def kept(key: tuple, render) -> str:
     """The page for key: built by render() the first time, then kept and reused."""
     if session.get("_flashes"):
         return render()
-    pages = _store()
+    pages = store()
     html = pages.get(key)
     if html is None or current_app.testing:
         fresh = _build(render)
@@ -92,7 +93,8 @@ def kept(key: tuple, render) -> str:
     return _fill(html)
 
 
-def clear() -> None:
-    """Forget every kept page of this app (tests that change templates use it)."""
+def clear(app=None) -> None:
+    """Forget everything this app keeps (pages and caseload rows): the benchmarks count
+    the queries of a page built afresh this way."""
     with _lock:
-        _store().clear()
+        (app or current_app).extensions.pop("homeward_kept", None)

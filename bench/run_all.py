@@ -240,7 +240,8 @@ def query_table(engines) -> list[str]:
         cells = []
         for n in engines:
             p = _get(data[n], "pages", page)
-            cells.append("—" if p is None else (str(p["queries"]) if p["status"] == 200
+            kept = f" ({p['kept']} kept)" if p is not None and "kept" in p else ""
+            cells.append("—" if p is None else (f"{p['queries']}{kept}" if p["status"] == 200
                                                 else f"{p['queries']} (HTTP {p['status']})"))
         out.append(f"| {page} | " + " | ".join(cells) + " |")
     return out

@@ -93,7 +93,7 @@ def test_a_new_name_moves_on_the_clients_who_see_it(patient, stranger, therapist
 def test_a_kept_today_page_still_gets_fresh_keys_and_the_sessions_token(as_patient, app):
     first = as_patient.client.get("/today")
     second = as_patient.client.get("/today")
-    assert len(app.extensions["homeward_pages"]) == 1
+    assert len(pagecache.store()) == 1
     assert len(_keys(second.data)) == 2 and not set(_keys(first.data)) & set(_keys(second.data))
     token = csrf_from(second)
     fields = re.findall(r'name="csrf_token" value="([^"]+)"', second.data.decode())
@@ -166,7 +166,7 @@ def test_a_full_store_drops_its_oldest_page(as_patient, monkeypatch, app):
     monkeypatch.setattr(pagecache, "LIMIT", 1)
     as_patient.client.get("/today")
     as_patient.client.get(f"/today?day={(dt.date.today() - dt.timedelta(days=1)).isoformat()}")
-    assert len(app.extensions["homeward_pages"]) == 1
+    assert len(pagecache.store()) == 1
     assert b"Exercise 1" in as_patient.client.get("/today").data
 
 
