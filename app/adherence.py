@@ -26,15 +26,24 @@ from .models import ALL_DAYS, Completion, Plan, PlanItem, User, utcnow
 
 def local_now(user: User, at: dt.datetime | None = None) -> dt.datetime:
     """The wall-clock time for the user at the given UTC instant (default now)."""
+    return _zone_now(user.timezone, at)
+
+
+def _zone_now(zone: str, at: dt.datetime | None = None) -> dt.datetime:
     at = at or utcnow()
     if at.tzinfo is None:
         at = at.replace(tzinfo=dt.UTC)
-    return at.astimezone(ZoneInfo(user.timezone))
+    return at.astimezone(ZoneInfo(zone))
 
 
 def local_today(user: User, at: dt.datetime | None = None) -> dt.date:
     """The user's calendar date in their own time zone."""
-    return local_now(user, at).date()
+    return _zone_now(user.timezone, at).date()
+
+
+def zone_today(zone: str, at: dt.datetime | None = None) -> dt.date:
+    """The calendar date in a time zone (by name) at the given UTC instant (default now)."""
+    return _zone_now(zone, at).date()
 
 
 def days(start: dt.date, end: dt.date):

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from peewee import fn
 
 from . import i18n, pagecache
-from .adherence import _as_date, local_today, tallies
+from .adherence import _as_date, tallies, zone_today
 from .compiled import Compiled, CompiledPerSize
 from .i18n import gettext, ngettext
 from .models import Completion, Goal, Plan, User
@@ -112,15 +112,18 @@ _SEARCH = Compiled(_clients_query, lambda therapist, search: [
     therapist.id, "client", True, f"%{search.lower()}%"])
 
 
-def _clients(therapist: User, search: str = ""):
-    """The therapist's active clients by name: only what the page shows (id, name, time
-    zone) and the revision their kept rows go by."""
+def _clients(therapist: User, search: str = "") -> list[tuple]:
+    """The therapist's active clients by name as plain rows (id, name, time zone,
+    revision): what the page shows of them and what their kept rows go by. Plain rows,
+    not models: every visit reads them, and a model per client cost more than the rest."""
     search = (search or "").strip()[:120]
-    if not search:
-        return _ALL_CLIENTS(therapist)
     if any(c in search for c in "%_\\"):  # peewee escapes them: another SQL text
-        return list(_clients_query(therapist, search))
-    return _SEARCH(therapist, search)
+        return list(_clients_query(therapist, search).tuples())
+    cursor = _SEARCH.cursor(therapist, search) if search else _ALL_CLIENTS.cursor(therapist)
+    try:
+        return [tuple(row) for row in cursor.fetchall()]
+    finally:
+        cursor.close()
 
 
 def _facts_query(client_ids: list):
@@ -173,19 +176,20 @@ class Listing(NamedTuple):
 
 
 def listing(therapist: User, search: str = "", at: dt.datetime | None = None) -> Listing:
-    """Who is on the caseload (one query) and what each row is kept under: their revision
-    (app/revisions.py moves it on with every tick, plan change or goal), name, time zone,
-    local date and the reader's language."""
+    """Who is on the caseload (one query) and what each row is kept under: the client's
+    revision (which the database moves on with every tick, plan change or goal:
+    migrations/0009_page_revision.py), name, time zone, local date and the reader's
+    language."""
     clients = _clients(therapist, search)
     by_zone: dict[str, dt.date] = {}  # a caseload has a handful of time zones
-    todays = {}
-    for client in clients:
-        today = by_zone.get(client.timezone)
-        if today is None:
-            today = by_zone[client.timezone] = local_today(client, at)
-        todays[client.id] = today
+    todays, keys = {}, {}
     locale = str(get_locale())
-    keys = {c.id: (c.id, c.revision, c.name, c.timezone, todays[c.id], locale) for c in clients}
+    for client_id, name, zone, revision in clients:
+        today = by_zone.get(zone)
+        if today is None:
+            today = by_zone[zone] = zone_today(zone, at)
+        todays[client_id] = today
+        keys[client_id] = (client_id, revision, name, zone, today, locale)
     return Listing(clients, todays, keys)
 
 
@@ -202,8 +206,10 @@ def build_rows(therapist: User, search: str = "", at: dt.datetime | None = None,
         return []
     locale = str(get_locale())
     kept = pagecache.store("caseload_rows")
-    found = {c.id: kept.get(keys[c.id]) for c in clients}
-    missing = [c for c in clients if found[c.id] is None or current_app.testing]
+    found = {key[0]: kept.get(key) for key in keys.values()}
+    missing = [User(id=client_id, name=name, timezone=zone, revision=revision)
+               for client_id, name, zone, revision in clients
+               if found[client_id] is None or current_app.testing]
     if missing:
         fresh = _work_out(missing, todays, locale)
         with _rows_lock:
@@ -216,7 +222,7 @@ def build_rows(therapist: User, search: str = "", at: dt.datetime | None = None,
                 while len(kept) >= ROWS_LIMIT:
                     kept.pop(next(iter(kept)))
                 kept[key] = found[client.id] = row
-    rows = [found[c.id] for c in clients]
+    rows = list(found.values())
     rows.sort(key=lambda r: (-r.score, r.client.name.lower()))
     return rows
 
