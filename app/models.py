@@ -53,8 +53,9 @@ class User(BaseModel):
     is_active = BooleanField(default=True)
     # Bumped to end every session of this user at their next request.
     session_version = IntegerField(default=1)
-    # A client's pages as they stand: bumped (app/revisions.py) in the same transaction
-    # as every change to what they show, so a page kept for one revision is never stale.
+    # A client's pages as they stand: database triggers move it on in the same statement
+    # as every change to what those pages show (migrations/0009_page_revision.py), so a
+    # page kept for one revision is never stale (app/pagecache.py).
     revision = IntegerField(default=0)
     totp_secret = CharField(max_length=64, null=True)
     quiet_start = CharField(max_length=5, null=True)  # "21:00" local, no reminders from

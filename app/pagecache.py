@@ -2,17 +2,19 @@
 
 A client's Today page is read far more often than anything on it changes, and building
 it (five queries, the cards, the streak) cost most of each visit. Every change to what it
-shows moves the client's revision on (app/revisions.py), and the revision comes with the
-user's row that every signed-in request loads anyway. So a page kept under a key holding
-the whole user row (revision, language, text size...), the day and the language is the
-page that would be built now, and a visit that finds it costs no query beyond sign-in.
+shows moves the client's revision on (database triggers: migrations/0009_page_revision.py),
+and the revision comes with the user's row that every signed-in request loads anyway.
+So a page kept under a key holding the whole user row (revision, language, text
+size...), the day and the language is the page that would be built now, and a visit
+that finds it costs no query beyond sign-in.
 
 What must differ on every visit is kept as markers and filled per request: the CSRF token
 and each tick form's one-time key. Pages with a flashed message or an error are built
 every time, since they show something only once.
 
 Under TESTING every hit is also built afresh and compared, so the whole test suite fails
-if a write that changes the page forgets to move the revision on.
+if a change to what a page shows ever leaves the revision where it was. The therapist's
+caseload is kept the same way (app/caseload.py, app/therapist/caseload.py).
 """
 
 from __future__ import annotations
