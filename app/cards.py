@@ -20,7 +20,7 @@ from flask_babel import get_locale
 from jinja2 import pass_context
 from markupsafe import Markup
 
-from .templating import csrf_field, new_key
+from .templating import csrf_field, fill_keys
 
 TEMPLATE = "client/_card.html"
 LIMIT = 5_000  # cards kept per process (with their keys up to ~10 KB each); emptied when full
@@ -64,10 +64,7 @@ def _fill(html: str) -> Markup:
     """Markers replaced: one CSRF field for the request, a fresh key per tick form."""
     if _CSRF in html:
         html = html.replace(_CSRF, csrf_field())
-    if _KEY in html:
-        parts = html.split(_KEY)
-        html = parts[0] + "".join(new_key() + part for part in parts[1:])
-    return Markup(html)
+    return Markup(fill_keys(html, _KEY))
 
 
 @pass_context

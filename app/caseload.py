@@ -7,7 +7,6 @@ whatever its size); each client's "today" is their own local date.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -164,7 +163,6 @@ def _goals(client_ids: list, last: dt.date) -> dict[int, list[Goal]]:
 
 
 ROWS_LIMIT = 20_000  # rows kept per process (a few hundred bytes each); the oldest go first
-_rows_lock = threading.Lock()
 
 
 class Listing(NamedTuple):
@@ -212,16 +210,13 @@ def build_rows(therapist: User, search: str = "", at: dt.datetime | None = None,
                if found[client_id] is None or current_app.testing]
     if missing:
         fresh = _work_out(missing, todays, locale)
-        with _rows_lock:
-            for client in missing:
-                row = fresh[client.id]
-                key = keys[client.id]
-                if found[client.id] is not None and found[client.id] != row:
-                    raise AssertionError(f"caseload kept a stale row for key {key!r}")
-                kept.pop(key, None)
-                while len(kept) >= ROWS_LIMIT:
-                    kept.pop(next(iter(kept)))
-                kept[key] = found[client.id] = row
+        for client in missing:
+            row = fresh[client.id]
+            key = keys[client.id]
+            if found[client.id] is not None and found[client.id] != row:
+                raise AssertionError(f"caseload kept a stale row for key {key!r}")
+            pagecache.put("caseload_rows", key, row, ROWS_LIMIT)
+            found[client.id] = row
     rows = list(found.values())
     rows.sort(key=lambda r: (-r.score, r.client.name.lower()))
     return rows

@@ -45,6 +45,16 @@ def store(name: str = "pages") -> dict:
     return current_app.extensions.setdefault("homeward_kept", {}).setdefault(name, {})
 
 
+def put(name: str, key, value, limit: int) -> None:
+    """Keep value under key in the named store, dropping the oldest entries at the limit."""
+    kept = store(name)
+    with _lock:
+        kept.pop(key, None)
+        while len(kept) >= limit:
+            kept.pop(next(iter(kept)))
+        kept[key] = value
+
+
 def issued_key(key: str) -> str:
     """Called by templating.new_key: a tick key in a page being kept becomes a marker."""
     issued = g.get("_page_keys")
@@ -67,31 +77,22 @@ def _build(render) -> str:
 
 
 def _fill(html: str) -> str:
-    from .templating import new_key
+    from .templating import fill_keys
 
-    html = html.replace(_CSRF, generate_csrf())
-    if _KEY in html:
-        parts = html.split(_KEY)
-        html = parts[0] + "".join(new_key() + part for part in parts[1:])
-    return html
+    return fill_keys(html.replace(_CSRF, generate_csrf()), _KEY)
 
 
 def kept(key: tuple, render) -> str:
     """The page for key: built by render() the first time, then kept and reused."""
     if session.get("_flashes"):
         return render()
-    pages = store()
-    html = pages.get(key)
+    html = store().get(key)
     if html is None or current_app.testing:
         fresh = _build(render)
         if html is not None and html != fresh:
             raise AssertionError(f"page cache served a stale {key[0]} page (key {key!r})")
         html = fresh
-        with _lock:
-            pages.pop(key, None)
-            while len(pages) >= LIMIT:
-                pages.pop(next(iter(pages)))
-            pages[key] = html
+        put("pages", key, html, LIMIT)
     return _fill(html)
 
 

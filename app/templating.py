@@ -55,6 +55,14 @@ def new_key() -> str:
     return issued_key(secrets.token_urlsafe(16))
 
 
+def fill_keys(html: str, marker: str) -> str:
+    """Each marker in html replaced by its own fresh tick key."""
+    if marker not in html:
+        return html
+    parts = html.split(marker)
+    return parts[0] + "".join(new_key() + part for part in parts[1:])
+
+
 def _translation(obj) -> dict:
     locale = str(get_locale() or "en")
     if locale == "en" or not getattr(obj, "translations", None):
