@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import select
 
 import click
 from flask import current_app
@@ -74,6 +75,31 @@ class PooledSqliteFile(_PooledSqliteDatabase, _SqliteFile):
         super()._close_raw(conn)
 
 
+class PooledPostgres(PooledPostgresqlDatabase):
+    """Pooled PostgreSQL connections, checked without a round trip when handed out.
+
+    peewee asks an idle pooled connection `SELECT 1` before every use: a round trip to
+    the server per request, as much as the one query a kept page needs. An idle
+    connection is only ever sent something when the server ends it (a restart, an
+    administrator, a timeout): the goodbye and the closed socket make it readable. So a
+    readable idle socket means ended, and the pool opens a new connection instead.
+    """
+
+    def _is_closed(self, conn):
+        if conn.closed or conn.broken:
+            return True
+        status = self._adapter.txn_status(conn)
+        if status != self._adapter.txn_idle:  # peewee's own check rolls back, or gives up
+            return super()._is_closed(conn)
+        try:
+            readable, _, _ = select.select([conn.fileno()], [], [], 0)
+        except (OSError, ValueError):
+            readable = True
+        if readable:
+            conn.close()  # the pool only drops it: close the socket too
+        return bool(readable)
+
+
 def make_database(url: str):
     """Build a pooled peewee database from a URL: sqlite:///path or postgresql://..."""
     pool = {"max_connections": POOL_SIZE, "stale_timeout": POOL_STALE, "timeout": POOL_WAIT}
@@ -88,7 +114,7 @@ def make_database(url: str):
     if url.startswith(("postgres://", "postgresql://")):
         params = parse(url)
         name = params.pop("database")
-        return PooledPostgresqlDatabase(name, **params, **pool)
+        return PooledPostgres(name, **params, **pool)
     raise ValueError(f"Unsupported DATABASE_URL: {url!r}")
 
 

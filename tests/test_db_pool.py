@@ -1,8 +1,13 @@
 """Pooled connections are reused between requests (an outage still shows: see
 test_reliability_outage.py, which takes the database away under a pooled connection)."""
 
+import time
+
+import psycopg
+import pytest
+
 from app import db as database
-from tests.conftest import Auth
+from tests.conftest import PG_URL, Auth
 
 
 def test_requests_reuse_pooled_connections(app, client, patient):
@@ -12,3 +17,25 @@ def test_requests_reuse_pooled_connections(app, client, patient):
     pool = database.db.obj
     assert len(pool._in_use) == 0, "every request gave its connection back"
     assert len(pool._connections) == 1, "and the next one took the same connection again"
+
+
+@pytest.mark.skipif(not PG_URL, reason="only a database server ends connections by itself")
+def test_a_pooled_connection_the_server_ended_is_replaced_not_shown_as_an_error(
+        app, client, patient):
+    Auth(client).login(patient)
+    assert client.get("/today").status_code == 200
+    pool = database.db.obj
+    (_, _, idle), = pool._connections
+    ended_pid = idle.info.backend_pid
+    with psycopg.connect(PG_URL, autocommit=True) as admin:  # as a restart or an admin would
+        admin.execute("SELECT pg_terminate_backend(%s)", (ended_pid,))
+        for _ in range(100):  # the backend is gone once the server no longer lists it
+            if not admin.execute("SELECT 1 FROM pg_stat_activity WHERE pid = %s",
+                                 (ended_pid,)).fetchone():
+                break
+            time.sleep(0.02)
+    page = client.get("/today")
+    assert page.status_code == 200 and b"Homeward is having trouble" not in page.data
+    (_, _, fresh), = pool._connections
+    assert fresh.info.backend_pid != ended_pid
+
