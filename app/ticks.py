@@ -10,7 +10,6 @@ from peewee import IntegrityError
 
 from .adherence import is_due, local_today
 from .compiled import Compiled
-from .db import atomic
 from .ids import record_id
 from .models import Completion, Plan, PlanItem, User, utcnow
 
@@ -58,6 +57,28 @@ def plan_item_for(client: User, item_id) -> PlanItem:
     if item is None:
         raise NotFound()
     return item
+
+
+def item_and_day(client: User, item_id, day_value, backdate_days: int):
+    """(item, day, the client's items on that day) for a tick sent with these form values.
+
+    The day's items are read once: the tick's item is usually among them, and the
+    answer (the day's cards) is made from them too. A foreign item is NotFound, before
+    a wrong day is a TickError.
+    """
+    from .today import items_on
+
+    wanted = record_id(item_id)
+    if wanted is None:
+        raise NotFound()
+    try:
+        day = parse_day(day_value, client, backdate_days)
+    except TickError:
+        plan_item_for(client, wanted)
+        raise
+    on_day = items_on(client, day)
+    item = next((i for i in on_day if i.id == wanted), None)
+    return item or plan_item_for(client, wanted), day, on_day
 
 
 def parse_rating(value, label) -> int | None:
@@ -117,16 +138,52 @@ def record_tick(actor: User, client: User, item: PlanItem, day: dt.date, slot, k
     """Store one tick; returns (completion, created). A repeat of a key or slot is not a new row.
 
     The same key sent twice, or a second tick for a slot already done (say the client
-    and the caregiver both tick it), answers with the completion already stored.
+    and the caregiver both tick it), answers with the completion already stored. The
+    row is simply inserted and the database's unique keys catch a repeat, so a new tick
+    costs one statement (a single INSERT is a transaction of its own on both engines).
     """
     key = (key or "").strip()
     if not KEY_PATTERN.match(key):
         raise TickError(_l("This tick is missing its unique key. Please reload the page."))
-    existing = _one(_completion_by_key(key))
-    if existing is not None:
-        if existing.client_id != client.id:
-            raise NotFound()
-        return existing, False
+    try:
+        slot, assistance, difficulty, pain, note = _checked(
+            item, day, slot, assistance, difficulty, pain, note)
+    except TickError:
+        # A tick sent again (an offline phone replaying it) is answered with the one
+        # stored, even if it would not be accepted as a new tick today.
+        stored = _stored(client, key)
+        if stored is None:
+            raise
+        return stored, False
+    try:
+        return (
+            Completion.create(
+                key=key, plan_item=item, client=client, day=day, slot=slot,
+                completed_at=completed_at or utcnow(), logged_by=actor,
+                logged_by_role=actor.role,
+                assistance=assistance, difficulty=difficulty, pain=pain, note=note,
+            ),
+            True,
+        )
+    except IntegrityError:
+        # The key or the slot is stored already (sent twice, or a race): answer with it.
+        stored = _stored(client, key) or Completion.get_or_none(
+            Completion.plan_item == item, Completion.day == day, Completion.slot == slot)
+        if stored is None:
+            raise
+        return stored, False
+
+
+def _stored(client: User, key: str) -> Completion | None:
+    """The completion already stored under a key; NotFound when it is someone else's."""
+    stored = _one(_completion_by_key(key))
+    if stored is not None and stored.client_id != client.id:
+        raise NotFound()
+    return stored
+
+
+def _checked(item: PlanItem, day: dt.date, slot, assistance, difficulty, pain, note):
+    """A new tick's values, checked and converted; TickError names the first problem."""
     try:
         slot = int(slot)
     except (TypeError, ValueError):
@@ -149,25 +206,7 @@ def record_tick(actor: User, client: User, item: PlanItem, day: dt.date, slot, k
     note = (note or "").strip()
     if len(note) > 1000:
         raise TickError(_l("Please keep the note under 1000 characters."))
-    try:
-        with atomic():
-            return (
-                Completion.create(
-                    key=key, plan_item=item, client=client, day=day, slot=slot,
-                    completed_at=completed_at or utcnow(), logged_by=actor,
-                    logged_by_role=actor.role,
-                    assistance=assistance, difficulty=difficulty, pain=pain, note=note,
-                ),
-                True,
-            )
-    except IntegrityError:
-        # Lost a race with the same key or the same slot: answer with the stored one.
-        stored = Completion.get_or_none(Completion.key == key) or Completion.get_or_none(
-            Completion.plan_item == item, Completion.day == day, Completion.slot == slot
-        )
-        if stored is None or stored.client_id != client.id:
-            raise
-        return stored, False
+    return slot, assistance, difficulty, pain, note
 
 
 def completion_for(client: User, completion_id) -> Completion:
@@ -191,15 +230,13 @@ def rate(completion: Completion, difficulty=None, pain=None, note=None) -> Compl
         if len(note) > 1000:
             raise TickError(_l("Please keep the note under 1000 characters."))
         changes["note"] = note
-    if changes:
-        with atomic():
-            Completion.update(**changes).where(Completion.id == completion.id).execute()
+    if changes:  # one UPDATE: a transaction of its own
+        Completion.update(**changes).where(Completion.id == completion.id).execute()
         for field, value in changes.items():
             setattr(completion, field, value)
     return completion
 
 
 def undo(completion: Completion) -> None:
-    """Take back a tick made by mistake."""
-    with atomic():
-        completion.delete_instance()
+    """Take back a tick made by mistake (one DELETE: a transaction of its own)."""
+    completion.delete_instance()

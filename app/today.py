@@ -54,13 +54,22 @@ def _completions_on_query(client: User, day: dt.date):
 _completions_on = Compiled(_completions_on_query, lambda client, day: [client.id, day])
 
 
-def active_items(client: User, day: dt.date) -> list[PlanItem]:
+def items_on(client: User, day: dt.date) -> list[PlanItem]:
+    """The client's plan items whose dates include the day, due that weekday or not,
+    in plan order, with their exercises and plans."""
+    return _items_on(client, day)
+
+
+def active_items(client: User, day: dt.date, on_day: list[PlanItem] | None = None
+                 ) -> list[PlanItem]:
     """The client's plan items due on a local date, in plan order, with their exercises.
 
     For a past day this is the plan as it was then (an item edited since shows its
-    old version), so the cards match what adherence counts.
+    old version), so the cards match what adherence counts. ``on_day``: the day's
+    items_on, when the caller has read them already.
     """
-    return [item for item in _items_on(client, day) if is_due(item, day)]
+    return [item for item in (_items_on(client, day) if on_day is None else on_day)
+            if is_due(item, day)]
 
 
 def current_items(client: User, day: dt.date) -> list[PlanItem]:
@@ -82,9 +91,9 @@ def equipment_for(items: list[PlanItem]) -> list[tuple[str, list[Exercise]]]:
     return sorted(needed.values(), key=lambda pair: pair[0].casefold())
 
 
-def cards_for(client: User, day: dt.date) -> list[Card]:
+def cards_for(client: User, day: dt.date, on_day: list[PlanItem] | None = None) -> list[Card]:
     """A card for every slot due on the day, each with its completion when done."""
-    items = active_items(client, day)
+    items = active_items(client, day, on_day)
     done = {(c.plan_item_id, c.slot): c for c in _completions_on(client, day)}
     return [
         Card(item, item.exercise, slot, done.get((item.id, slot)))

@@ -24,9 +24,9 @@ def tick_days(today: dt.date, limit: int) -> list[dt.date]:
     return [today - dt.timedelta(days=n) for n in range(limit + 1)]
 
 
-def today_context(client, day):
-    """Everything the Today page and its fragments show."""
-    cards = cards_for(client, day)
+def today_context(client, day, on_day=None):
+    """Everything the Today page and its fragments show (on_day: see today.cards_for)."""
+    cards = cards_for(client, day, on_day)
     done, total = progress(cards)
     today = adherence.local_today(client)
     limit = current_app.config["BACKDATE_DAYS"]
@@ -87,8 +87,9 @@ def tick():
     """Tick a slot done; the same key twice stores one completion."""
     me = _me()
     try:
-        item = ticks.plan_item_for(me, request.form.get("item"))
-        day = ticks.parse_day(request.form.get("day"), me, current_app.config["BACKDATE_DAYS"])
+        item, day, on_day = ticks.item_and_day(me, request.form.get("item"),
+                                               request.form.get("day"),
+                                               current_app.config["BACKDATE_DAYS"])
         completion, created = ticks.record_tick(
             me, me, item, day, request.form.get("slot", 1), request.form.get("key"),
             difficulty=request.form.get("difficulty"), pain=request.form.get("pain"),
@@ -100,7 +101,7 @@ def tick():
         abort(404)
     except ticks.TickError as error:
         return _tick_error(str(error))
-    context = today_context(me, completion.day)
+    context = today_context(me, completion.day, on_day if completion.day == day else None)
     done_now = context["done"] == context["total"]
     message = _("All done for today. Wonderful!") if done_now else _("Well done!")
     return _card_response(me, completion.plan_item, completion.day, completion.slot, message,
