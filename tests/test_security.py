@@ -109,6 +109,27 @@ def test_signing_in_starts_a_new_session(auth, client, patient):
         assert session[LOGIN_AT] == pytest.approx(time.time(), abs=60)
 
 
+def test_sessions_signed_before_an_upgrade_stay_signed_in_and_forged_ones_do_not(
+        app, auth, client, patient):
+    from flask.sessions import SecureCookieSessionInterface
+
+    auth.login(patient)
+    with client.session_transaction() as session:
+        contents = dict(session)
+    stock = SecureCookieSessionInterface().get_signing_serializer(app)  # Flask's own
+    client.set_cookie("session", stock.dumps(contents), domain="localhost")
+    assert client.get("/today").status_code == 200, "still signed in"
+    forged = SecureCookieSessionInterface()
+    app.secret_key, real = "not-the-secret", app.secret_key
+    try:
+        forged_cookie = forged.get_signing_serializer(app).dumps(contents)
+    finally:
+        app.secret_key = real
+    client.set_cookie("session", forged_cookie, domain="localhost")
+    response = client.get("/today")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
 def _age_session(client, idle=None, since_login=None):
     with client.session_transaction() as session:
         now = time.time()
