@@ -13,6 +13,7 @@ from flask_login import current_user
 from markupsafe import Markup, escape
 
 from .i18n import format_date, format_datetime
+from .pagecache import issued_key
 from .today import dosage_text, slot_label
 
 
@@ -50,8 +51,6 @@ def scale_buttons(name: str, chosen: int | None) -> Markup:
 
 def new_key() -> str:
     """A fresh unique key for a tick form (the same form sent twice reuses it)."""
-    from .pagecache import issued_key
-
     return issued_key(secrets.token_urlsafe(16))
 
 

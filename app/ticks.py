@@ -12,6 +12,7 @@ from .adherence import is_due, local_today
 from .compiled import Compiled
 from .ids import record_id
 from .models import Completion, Plan, PlanItem, User, utcnow
+from .today import items_on
 
 # Level of help given, in a caregiver's words, mapped to the FIM-style scale
 # (7 complete independence ... 1 total assistance).
@@ -66,8 +67,6 @@ def item_and_day(client: User, item_id, day_value, backdate_days: int):
     answer (the day's cards) is made from them too. A foreign item is NotFound, before
     a wrong day is a TickError.
     """
-    from .today import items_on
-
     wanted = record_id(item_id)
     if wanted is None:
         raise NotFound()
