@@ -15,6 +15,7 @@ import time
 
 from flask import current_app, flash, g, request, session
 from flask.sessions import SecureCookieSessionInterface
+from itsdangerous import BadSignature
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user, user_loaded_from_cookie, user_logged_in
 
@@ -103,6 +104,10 @@ def check_session():
     return None
 
 
+_FLAT = (str, int, float, bool, type(None))
+OPENED_LIMIT = 20_000
+
+
 class SignedCookieSessions(SecureCookieSessionInterface):
     """Flask's signed cookie, unchanged in format, made cheaper to check on every request.
 
@@ -110,12 +115,21 @@ class SignedCookieSessions(SecureCookieSessionInterface):
     function for SHA-1, which sends it down the standard library's slow pure-Python
     path; hashlib's own constructor takes OpenSSL's. The serializer is kept per set of
     keys (a new SECRET_KEY or fallback list gives a new one).
+
+    A phone sends the same cookie with every request until the session changes (at
+    most once a minute, see SEEN_PRECISION), so what a cookie opened to is kept, per
+    serializer and exact cookie text, with the time it was signed: the same text is not
+    checked and decoded again, but its age still is, on every request, as Flask does
+    (a cookie older than the session lifetime, or signed in the future, opens to an
+    empty session). Only sessions of plain values are kept (a flashed message, a list,
+    is not), so no request can change what another one is handed.
     """
 
     digest_method = staticmethod(hashlib.sha1)
 
     def __init__(self):
         self._serializers: dict[tuple, object] = {}
+        self._opened: dict[tuple, tuple[int, dict]] = {}
 
     def get_signing_serializer(self, app):
         if not app.secret_key:
@@ -125,6 +139,33 @@ class SignedCookieSessions(SecureCookieSessionInterface):
         if serializer is None:
             serializer = self._serializers[keys] = super().get_signing_serializer(app)
         return serializer
+
+    def open_session(self, app, request):
+        serializer = self.get_signing_serializer(app)
+        if serializer is None:
+            return None
+        value = request.cookies.get(self.get_cookie_name(app))
+        if not value:
+            return self.session_class()
+        max_age = int(app.permanent_session_lifetime.total_seconds())
+        opened = self._opened.get((serializer, value))
+        if opened is None:
+            try:
+                data, signed = serializer.loads(value, max_age=max_age, return_timestamp=True)
+            except BadSignature:
+                return self.session_class()
+            if all(type(v) in _FLAT for v in data.values()):
+                if len(self._opened) >= OPENED_LIMIT:
+                    self._opened.clear()
+                self._opened[(serializer, value)] = (int(signed.timestamp()), data)
+            return self.session_class(data)
+        signed_at, data = opened
+        age = int(time.time()) - signed_at
+        if age > max_age or age < 0:  # as itsdangerous's SignatureExpired
+            return self.session_class()
+        if app.testing and serializer.loads(value, max_age=max_age) != data:
+            raise RuntimeError("a kept session differs from what its cookie holds")
+        return self.session_class(data)  # a new dict: the kept one is never changed
 
 
 def init_app(app):

@@ -130,6 +130,22 @@ def test_sessions_signed_before_an_upgrade_stay_signed_in_and_forged_ones_do_not
     assert response.status_code == 302 and "/login" in response.headers["Location"]
 
 
+def test_a_session_cookie_past_its_lifetime_is_refused_though_it_was_opened_before(
+        app, auth, client, patient, monkeypatch):
+    # The server keeps what a cookie opened to; the cookie's age is still checked.
+    auth.login(patient)
+    assert client.get("/today").status_code == 200
+    assert client.get("/today").status_code == 200  # the same cookie, opened again
+    cookie = client.get_cookie("session", domain="localhost").value
+    app.permanent_session_lifetime = dt.timedelta(hours=1)
+    real = time.time
+    for shift in (90 * 60, -90 * 60):  # too old (idle limit is 2 hours); signed "later"
+        client.set_cookie("session", cookie, domain="localhost")
+        monkeypatch.setattr(time, "time", lambda: real() + shift)
+        response = client.get("/today")
+        assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
 def _age_session(client, idle=None, since_login=None):
     with client.session_transaction() as session:
         now = time.time()
