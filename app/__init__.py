@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import types
 
 from flask import Flask
 
@@ -10,10 +11,31 @@ from . import db as database
 from .extensions import babel, csrf, htmx_ext, login_manager
 
 
-def create_app(config: dict | None = None) -> Flask:
+class Homeward(Flask):
+    """Flask, asking "is this a coroutine?" once per function instead of on every call.
+
+    Flask passes every hook and view through ensure_sync on every request (about 15
+    per page here), and each check inspects the function's code flags. The answer for
+    a plain function never changes, so it is kept.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._sync: dict = {}
+
+    def ensure_sync(self, func):
+        sync = self._sync.get(func)
+        if sync is None:
+            sync = super().ensure_sync(func)
+            if type(func) is types.FunctionType:  # not bound methods: new every time
+                self._sync[func] = sync
+        return sync
+
+
+def create_app(config: dict | None = None) -> Homeward:
     """Build the app: settings from the environment, then the given overrides."""
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    app = Flask(
+    app = Homeward(
         __name__,
         instance_path=os.environ.get("HOMEWARD_INSTANCE", os.path.join(root, "instance")),
         template_folder=os.path.join(root, "templates"),

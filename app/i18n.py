@@ -9,6 +9,7 @@ import re
 import weakref
 
 import flask_babel
+from babel import Locale
 from babel.dates import match_skeleton
 from flask import current_app, g, has_request_context, request
 from flask_babel import format_decimal, format_percent, get_locale
@@ -25,6 +26,17 @@ def select_locale() -> str:
     if current_user and current_user.is_authenticated and current_user.language in languages:
         return current_user.language
     return request.accept_languages.best_match(languages) or "en"
+
+
+@functools.cache
+def _locale(code: str) -> Locale:
+    return Locale.parse(code)
+
+
+def selected_locale() -> Locale:
+    """select_locale's choice as one shared Locale per language (Flask-Babel would parse
+    the code into a new Locale on every request; a Locale never changes once made)."""
+    return _locale(select_locale())
 
 
 def percent(share: float | None, empty: str = "—") -> str:
@@ -144,7 +156,7 @@ def init_app(app, babel):
     app.config.setdefault(
         "BABEL_TRANSLATION_DIRECTORIES", os.path.join(os.path.dirname(__file__), "translations")
     )
-    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    babel.init_app(app, locale_selector=selected_locale, timezone_selector=select_timezone)
     # The templates' _(), ngettext() ...: Flask-Babel's, with the catalogue looked up once.
     app.jinja_env.install_gettext_callables(
         gettext=lambda s: translations().ugettext(s),

@@ -36,7 +36,9 @@ def test_own_exercise_with_a_picture_is_stored_and_served_safely(
     response = client.get(exercise.image)
     assert response.status_code == 200
     assert response.mimetype == "image/png"
-    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers.getlist("X-Content-Type-Options") == ["nosniff"]
+    # The picture's own, stricter policy is the only one (the page-wide one is not added).
+    assert response.headers.getlist("Content-Security-Policy") == ["default-src 'none'; sandbox"]
     assert response.data == PNG
     response.close()
 
