@@ -45,6 +45,9 @@ _client_completion = Compiled(  # with its plan item: the answer is that item's 
     lambda client, completion_id: Completion.select(Completion, PlanItem).join(PlanItem)
     .where(Completion.id == completion_id, Completion.client == client),
     lambda client, completion_id: [completion_id, client.id])
+_delete_completion = Compiled(lambda completion_id: Completion.delete()
+                              .where(Completion.id == completion_id),
+                              lambda completion_id: [completion_id])
 
 
 def _one(rows):
@@ -238,4 +241,4 @@ def rate(completion: Completion, difficulty=None, pain=None, note=None) -> Compl
 
 def undo(completion: Completion) -> None:
     """Take back a tick made by mistake (one DELETE: a transaction of its own)."""
-    completion.delete_instance()
+    _delete_completion.cursor(completion.id)
