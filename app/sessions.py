@@ -15,9 +15,9 @@ import time
 
 from flask import current_app, flash, g, request, session
 from flask.sessions import SecureCookieSessionInterface
-from itsdangerous import BadSignature
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user, user_loaded_from_cookie, user_logged_in
+from itsdangerous import BadSignature
 
 LOGIN_AT = "login_at"
 SEEN_AT = "seen_at"

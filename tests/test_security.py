@@ -141,7 +141,7 @@ def test_a_session_cookie_past_its_lifetime_is_refused_though_it_was_opened_befo
     real = time.time
     for shift in (90 * 60, -90 * 60):  # too old (idle limit is 2 hours); signed "later"
         client.set_cookie("session", cookie, domain="localhost")
-        monkeypatch.setattr(time, "time", lambda: real() + shift)
+        monkeypatch.setattr(time, "time", lambda shift=shift: real() + shift)
         response = client.get("/today")
         assert response.status_code == 302 and "/login" in response.headers["Location"]
 
