@@ -23,8 +23,9 @@ def select_locale() -> str:
     languages = current_app.config["LANGUAGES"]
     if not has_request_context():  # a command such as create-user: no browser to ask
         return current_app.config.get("BABEL_DEFAULT_LOCALE", "en")
-    if current_user and current_user.is_authenticated and current_user.language in languages:
-        return current_user.language
+    user = current_user._get_current_object()
+    if user and user.is_authenticated and user.language in languages:
+        return user.language
     return request.accept_languages.best_match(languages) or "en"
 
 

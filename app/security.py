@@ -72,9 +72,10 @@ def role_required(*roles):
 
 def guard_role(*roles):
     """Abort unless the current user is signed in with one of the roles (blueprint guard)."""
-    if not current_user.is_authenticated:
+    user = current_user._get_current_object()  # one context lookup, not one per use
+    if not user.is_authenticated:
         return login_manager.unauthorized()
-    if current_user.role not in roles:
+    if user.role not in roles:
         from .audit import record
 
         record("denied", target=request.path, outcome="denied")
@@ -98,9 +99,10 @@ BEFORE_SECOND_FACTOR = {
 
 def second_factor_passed() -> bool:
     """True when the signed-in person needs no second factor or gave it in this session."""
-    if not current_user.is_authenticated or current_user.role not in SECOND_FACTOR_ROLES:
+    user = current_user._get_current_object()
+    if not user.is_authenticated or user.role not in SECOND_FACTOR_ROLES:
         return True
-    return session.get(SECOND_FACTOR_KEY) == current_user.get_id()
+    return session.get(SECOND_FACTOR_KEY) == user.get_id()
 
 
 def mark_second_factor_passed(user) -> None:
