@@ -6,6 +6,7 @@ from flask import abort, request
 from flask_login import current_user
 
 from .audit import record
+from .compiled import Compiled
 from .ids import record_id as _as_id
 from .models import CaregiverLink, User
 
@@ -16,14 +17,19 @@ def _deny(client_id=None):
     abort(404)
 
 
+_therapists_client = Compiled(  # every record page: compiled once (app/compiled.py)
+    lambda client_id, therapist_id: User.select()
+    .where(User.id == client_id, User.role == "client", User.therapist == therapist_id),
+    lambda client_id, therapist_id: [client_id, "client", therapist_id])
+
+
 def client_for_therapist(client_id) -> User:
     """A client on the signed-in therapist's caseload. :raise 404: otherwise."""
-    client = User.get_or_none(
-        User.id == _as_id(client_id), User.role == "client", User.therapist == current_user.id
-    )
-    if client is None:
+    wanted = _as_id(client_id)
+    found = _therapists_client(wanted, current_user.id) if wanted is not None else None
+    if not found:
         _deny()
-    return client
+    return found[0]
 
 
 def client_for_caregiver(client_id) -> User:

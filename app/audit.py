@@ -9,6 +9,7 @@ import click
 from flask import g, has_request_context, request
 from flask_login import current_user
 
+from .compiled import Compiled
 from .db import atomic, db, is_sqlite
 from .models import AuditEvent, User, utcnow
 
@@ -35,6 +36,11 @@ def _digest(prev_hash: str, event: AuditEvent) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
+# The chain's last link, read by every audited view: compiled once (app/compiled.py).
+_last_hash = Compiled(lambda: AuditEvent.select(AuditEvent.hash).order_by(AuditEvent.id.desc())
+                      .limit(1), lambda: [1])
+
+
 def record(action: str, client: User | int | None = None, target: str = "",
            outcome: str = "ok", actor: User | None = None) -> AuditEvent:
     """Append one audit event for the current (or given) actor."""
@@ -45,7 +51,7 @@ def record(action: str, client: User | int | None = None, target: str = "",
         if not is_sqlite():
             # One writer at a time extends the chain (SQLite's IMMEDIATE lock does this).
             db.execute_sql("SELECT pg_advisory_xact_lock(727275)")
-        last = AuditEvent.select(AuditEvent.hash).order_by(AuditEvent.id.desc()).first()
+        last = next(iter(_last_hash()), None)
         event = AuditEvent(
             at=utcnow(),
             actor=actor,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from .compiled import Compiled
 from .db import atomic
 from .ids import record_id
 from .invites import InviteError, find_invite
@@ -19,14 +20,17 @@ class NotFound(LookupError):
     """The link is not one of this client's active links."""
 
 
+_caregivers_of = Compiled(  # on every client record: compiled once (app/compiled.py)
+    lambda client: CaregiverLink.select(CaregiverLink, User)
+    .join(User, on=(CaregiverLink.caregiver == User.id))
+    .where(CaregiverLink.client == client, CaregiverLink.revoked_at.is_null())
+    .order_by(User.name),
+    lambda client: [client.id])
+
+
 def caregivers_of(client: User) -> list[CaregiverLink]:
     """The client's active caregiver links, with the caregivers, by name."""
-    return list(
-        CaregiverLink.select(CaregiverLink, User)
-        .join(User, on=(CaregiverLink.caregiver == User.id))
-        .where(CaregiverLink.client == client, CaregiverLink.revoked_at.is_null())
-        .order_by(User.name)
-    )
+    return _caregivers_of(client)
 
 
 def link_for_client(client: User, link_id) -> CaregiverLink:

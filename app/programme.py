@@ -16,6 +16,7 @@ import json
 from flask_babel import lazy_gettext as _l
 from peewee import fn
 
+from .compiled import Compiled
 from .db import atomic
 from .models import ALL_DAYS, Completion, Exercise, Plan, PlanItem, User
 
@@ -31,10 +32,22 @@ class NotFound(LookupError):
     """Not an item of this client's plan."""
 
 
+# Read on every record and programme page: compiled once (app/compiled.py).
+_active_plan = Compiled(
+    lambda client: Plan.select().where(Plan.client == client, Plan.is_active == True)  # noqa: E712
+    .order_by(Plan.id.desc()).limit(1),
+    lambda client: [client.id, True, 1])
+_current_items = Compiled(
+    lambda plan: PlanItem.select(PlanItem, Exercise).join(Exercise)
+    .where(PlanItem.plan == plan, PlanItem.status.in_(CURRENT))
+    .order_by(PlanItem.position, PlanItem.id),
+    lambda plan: [plan.id, *CURRENT])
+
+
 def active_plan(client: User) -> Plan | None:
     """The client's active plan, if any."""
-    return (Plan.select().where(Plan.client == client, Plan.is_active == True)  # noqa: E712
-            .order_by(Plan.id.desc()).first())
+    found = _active_plan(client)
+    return found[0] if found else None
 
 
 def ensure_plan(client: User, therapist: User, today: dt.date) -> Plan:
@@ -49,9 +62,7 @@ def current_items(plan: Plan | None) -> list[PlanItem]:
     """The items of the plan as it stands: active and paused, in order, with exercises."""
     if plan is None:
         return []
-    return list(PlanItem.select(PlanItem, Exercise).join(Exercise)
-                .where(PlanItem.plan == plan, PlanItem.status.in_(CURRENT))
-                .order_by(PlanItem.position, PlanItem.id))
+    return _current_items(plan)
 
 
 def item_for(client: User, item_id) -> PlanItem:

@@ -12,6 +12,7 @@ import json
 from flask_babel import lazy_gettext as _l
 from peewee import IntegrityError
 
+from ..compiled import Compiled
 from ..db import atomic
 from ..ids import record_id
 from ..models import (
@@ -94,10 +95,15 @@ def parse_gas(value) -> int:
 
 # -- assessments ---------------------------------------------------------------------------
 
+_assessments_of = Compiled(  # on every client record: compiled once (app/compiled.py)
+    lambda client: Assessment.select().where(Assessment.client == client)
+    .order_by(Assessment.assessed_on.desc(), Assessment.id.desc()),
+    lambda client: [client.id])
+
+
 def assessments_of(client: User) -> list[Assessment]:
     """The client's assessments, newest first."""
-    return list(Assessment.select().where(Assessment.client == client)
-                .order_by(Assessment.assessed_on.desc(), Assessment.id.desc()))
+    return _assessments_of(client)
 
 
 def assessment_for(client: User, assessment_id) -> Assessment:
@@ -206,9 +212,13 @@ def compare(baseline: Assessment, reeval: Assessment) -> list[dict]:
 
 # -- goals ----------------------------------------------------------------------------------
 
+_goals_of = Compiled(lambda client: Goal.select().where(Goal.client == client)
+                     .order_by(Goal.created_at.desc()), lambda client: [client.id])
+
+
 def goals_of(client: User) -> list[Goal]:
     """Active goals first (soonest target first), then closed ones, newest first."""
-    goals = list(Goal.select().where(Goal.client == client).order_by(Goal.created_at.desc()))
+    goals = _goals_of(client)
     active = sorted((g for g in goals if g.status == "active"),
                     key=lambda g: (g.target_date is None, g.target_date or dt.date.max))
     return active + [g for g in goals if g.status != "active"]

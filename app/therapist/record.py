@@ -9,6 +9,7 @@ from peewee import JOIN
 from .. import guides, links
 from ..adherence import local_today
 from ..caseload import build_rows, percent
+from ..compiled import Compiled
 from ..db import atomic
 from ..invites import create_invite
 from ..models import AuditEvent, User
@@ -16,6 +17,13 @@ from ..programme import active_plan, current_items
 from ..vocab import MODIFICATION_STATUSES, MODIFICATIONS, ROOMS
 from . import bp, clinical, review
 from .common import changed, me, open_record, refuse
+
+_access_log = Compiled(  # the record's last 15 audit events: compiled once (app/compiled.py)
+    lambda client: AuditEvent.select(AuditEvent, User)
+    .join(User, on=(AuditEvent.actor == User.id), join_type=JOIN.LEFT_OUTER)
+    .where(AuditEvent.client == client)
+    .order_by(AuditEvent.id.desc()).limit(15),
+    lambda client: [client.id, 15])
 
 
 def _summary_row(client):
@@ -30,10 +38,7 @@ def record(client_id):
     """The summary of a client's record, with its recent access log."""
     client = open_record(client_id)
     goals = [g for g in clinical.goals_of(client) if g.status == "active"]
-    log = list(AuditEvent.select(AuditEvent, User)
-               .join(User, on=(AuditEvent.actor == User.id), join_type=JOIN.LEFT_OUTER)
-               .where(AuditEvent.client == client)
-               .order_by(AuditEvent.id.desc()).limit(15))
+    log = _access_log(client)
     assessments = clinical.assessments_of(client)
     return render_template(
         "therapist/record.html", client=client, row=_summary_row(client), percent=percent,

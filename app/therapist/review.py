@@ -7,6 +7,7 @@ import datetime as dt
 from flask_babel import gettext as _
 
 from .. import adherence, charts
+from ..compiled import Compiled
 from ..i18n import format_date
 from ..models import Completion, Exercise, PlanItem, User
 from ..ticks import ASSISTANCE_LEVELS
@@ -71,12 +72,17 @@ def recent_ticks(client: User, today: dt.date, days: int = 14, limit: int = 200)
                 .limit(limit))
 
 
+_notes = Compiled(  # on every client record: compiled once (app/compiled.py)
+    lambda client, limit: Completion.select(Completion, PlanItem, Exercise)
+    .join(PlanItem).join(Exercise)
+    .where(Completion.client == client, Completion.note != "")
+    .order_by(Completion.completed_at.desc()).limit(limit),
+    lambda client, limit: [client.id, "", limit])
+
+
 def notes(client: User, limit: int = 20):
     """The latest notes the client or a caregiver left on ticks."""
-    return list(Completion.select(Completion, PlanItem, Exercise)
-                .join(PlanItem).join(Exercise)
-                .where(Completion.client == client, Completion.note != "")
-                .order_by(Completion.completed_at.desc()).limit(limit))
+    return _notes(client, limit)
 
 
 def assistance_words(level) -> str:
