@@ -32,31 +32,33 @@ def client_for_therapist(client_id) -> User:
     return found[0]
 
 
+_carers_client = Compiled(  # every caregiver page: compiled once (app/compiled.py)
+    lambda client_id, caregiver_id: User.select()
+    .join(CaregiverLink, on=(CaregiverLink.client == User.id))
+    .where(User.id == client_id, CaregiverLink.caregiver == caregiver_id,
+           CaregiverLink.revoked_at.is_null())
+    .limit(1),
+    lambda client_id, caregiver_id: [client_id, caregiver_id, 1])
+_linked_clients = Compiled(
+    lambda caregiver: User.select()
+    .join(CaregiverLink, on=(CaregiverLink.client == User.id))
+    .where(CaregiverLink.caregiver == caregiver, CaregiverLink.revoked_at.is_null())
+    .order_by(User.name),
+    lambda caregiver: [caregiver.id])
+
+
 def client_for_caregiver(client_id) -> User:
     """A client the signed-in caregiver is linked to right now. :raise 404: otherwise."""
-    client = (
-        User.select()
-        .join(CaregiverLink, on=(CaregiverLink.client == User.id))
-        .where(
-            User.id == _as_id(client_id),
-            CaregiverLink.caregiver == current_user.id,
-            CaregiverLink.revoked_at.is_null(),
-        )
-        .first()
-    )
-    if client is None:
+    wanted = _as_id(client_id)
+    found = _carers_client(wanted, current_user.id) if wanted is not None else None
+    if not found:
         _deny()
-    return client
+    return found[0]
 
 
 def linked_clients(caregiver: User) -> list[User]:
     """The clients a caregiver is linked to now, by name."""
-    return list(
-        User.select()
-        .join(CaregiverLink, on=(CaregiverLink.client == User.id))
-        .where(CaregiverLink.caregiver == caregiver, CaregiverLink.revoked_at.is_null())
-        .order_by(User.name)
-    )
+    return _linked_clients(caregiver)
 
 
 def client_for_current_user(client_id=None) -> User:

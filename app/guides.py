@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 from peewee import IntegrityError
 
+from .compiled import CompiledPerSize
 from .db import atomic
 from .ids import record_id as _as_id
 from .models import CaregiverLink, Guide, GuideAssignment, GuideProgress, GuideStep, User, utcnow
@@ -108,18 +109,23 @@ def unread_for(caregiver: User, client: User) -> list[GuideAssignment]:
     return unread_for_clients(caregiver, [client.id])
 
 
-def unread_for_clients(caregiver: User, client_ids) -> list[GuideAssignment]:
-    """Unopened guide assignments for these clients (one query), newest first."""
+def _unread_query(client_ids, caregiver):
     opened = GuideProgress.select(GuideProgress.assignment).where(
         GuideProgress.caregiver == caregiver
     )
-    return list(
-        GuideAssignment.select(GuideAssignment, Guide)
-        .join(Guide)
-        .where(GuideAssignment.client.in_(list(client_ids)),
-               GuideAssignment.id.not_in(opened))
-        .order_by(GuideAssignment.assigned_at.desc(), GuideAssignment.id.desc())
-    )
+    return (GuideAssignment.select(GuideAssignment, Guide)
+            .join(Guide)
+            .where(GuideAssignment.client.in_(client_ids), GuideAssignment.id.not_in(opened))
+            .order_by(GuideAssignment.assigned_at.desc(), GuideAssignment.id.desc()))
+
+
+# On every caregiver page: compiled once per number of clients (app/compiled.py).
+_UNREAD = CompiledPerSize(_unread_query, lambda ids, caregiver: [*ids, caregiver.id])
+
+
+def unread_for_clients(caregiver: User, client_ids) -> list[GuideAssignment]:
+    """Unopened guide assignments for these clients (one query), newest first."""
+    return _UNREAD(list(client_ids), caregiver)
 
 
 def guide_for_caregiver(caregiver: User, guide_id) -> tuple[Guide, list[GuideAssignment]]:

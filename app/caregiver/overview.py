@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from peewee import fn
 
 from .. import adherence, guides
+from ..compiled import CompiledPerSize
 from ..db import atomic
 from ..ids import record_id
 from ..models import (
@@ -69,6 +70,26 @@ def summary(caregiver: User, client: User, at: dt.datetime | None = None) -> Cli
     return summaries(caregiver, [client], at)[0]
 
 
+# The caregiver's pages run these for every client shown: compiled once per number of
+# clients (app/compiled.py).
+_HOME_TO_DO = CompiledPerSize(
+    lambda ids: HomeModification.select(HomeModification.client, fn.COUNT(HomeModification.id))
+    .where(HomeModification.client.in_(ids), HomeModification.status.in_(OPEN_MODIFICATIONS))
+    .group_by(HomeModification.client),
+    lambda ids: [*ids, *OPEN_MODIFICATIONS])
+_ITEMS = CompiledPerSize(
+    lambda ids, first, last: PlanItem.select(PlanItem, Exercise, Plan)
+    .join(Exercise).switch(PlanItem).join(Plan)
+    .where(Plan.client.in_(ids), PlanItem.start_date <= last,
+           (PlanItem.end_date.is_null()) | (PlanItem.end_date >= first))
+    .order_by(PlanItem.position, PlanItem.id),
+    lambda ids, first, last: [*ids, last, first])
+_TICKS = CompiledPerSize(
+    lambda ids, first, last: Completion.select()
+    .where(Completion.client.in_(ids), Completion.day.between(first, last)),
+    lambda ids, first, last: [*ids, first, last])
+
+
 def summaries(caregiver: User, clients: list[User],
               at: dt.datetime | None = None) -> list[ClientSummary]:
     """summary() for several clients in a fixed number of queries, however many there are."""
@@ -79,13 +100,7 @@ def summaries(caregiver: User, clients: list[User],
     new_guides = defaultdict(list)
     for a in guides.unread_for_clients(caregiver, [c.id for c in clients]):
         new_guides[a.client_id].append(a)
-    home = dict(
-        HomeModification.select(HomeModification.client, fn.COUNT(HomeModification.id))
-        .where(HomeModification.client.in_([c.id for c in clients]),
-               HomeModification.status.in_(OPEN_MODIFICATIONS))
-        .group_by(HomeModification.client)
-        .tuples()
-    )
+    home = dict(_HOME_TO_DO.cursor([c.id for c in clients]).fetchall())
     out = []
     for client in clients:
         day_cards = cards[client.id]
@@ -103,21 +118,12 @@ def _cards_by_client(clients: list[User], days: dict[int, dt.date]) -> dict[int,
     ids = [c.id for c in clients]
     first, last = min(days.values()), max(days.values())
     items = defaultdict(list)
-    for item in (
-        PlanItem.select(PlanItem, Exercise, Plan)
-        .join(Exercise)
-        .switch(PlanItem)
-        .join(Plan)
-        .where(Plan.client.in_(ids), PlanItem.start_date <= last,
-               (PlanItem.end_date.is_null()) | (PlanItem.end_date >= first))
-        .order_by(PlanItem.position, PlanItem.id)
-    ):
+    for item in _ITEMS(ids, first, last):
         if adherence.is_due(item, days[item.plan.client_id]):
             items[item.plan.client_id].append(item)
     done = {
         (c.plan_item_id, c.slot): c
-        for c in Completion.select().where(Completion.client.in_(ids),
-                                           Completion.day.between(first, last))
+        for c in _TICKS(ids, first, last)
         if _as_date(c.day) == days[c.client_id]
     }
     return {
