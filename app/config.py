@@ -48,6 +48,10 @@ def from_environment(instance_path: str) -> dict:
         # The longest any session may live (a client's "keep me signed in"); each role's
         # shorter idle and absolute limits are checked by app/sessions.py.
         "PERMANENT_SESSION_LIFETIME": dt.timedelta(days=90),
+        # The session cookie is written again only when the session changes, not on every
+        # answer to a "keep me signed in" phone: app/sessions.py stamps "last seen" at
+        # most once a minute, and that rewrite also moves the cookie's expiry on.
+        "SESSION_REFRESH_EACH_REQUEST": False,
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,
         "UPLOAD_MAX_BYTES": 2 * 1024 * 1024,

@@ -191,6 +191,17 @@ def test_remember_me_keeps_a_client_for_weeks_but_is_still_limited(auth, client,
     assert "/login" in client.get("/today").headers.get("Location", "")
 
 
+def test_a_remembered_session_cookie_is_rewritten_once_a_minute_not_on_every_page(
+        auth, client, patient):
+    auth.login(patient, remember=True)
+    client.get("/today")
+    assert "Set-Cookie" not in client.get("/today").headers  # nothing changed
+    _age_session(client, idle=dt.timedelta(minutes=2))
+    cookie = client.get("/today").headers.get("Set-Cookie", "")
+    assert cookie.startswith("session=") and "Expires=" in cookie  # seen again: expiry moves
+    assert "Set-Cookie" not in client.get("/today").headers
+
+
 def test_therapists_cannot_choose_a_long_session(auth, client, therapist):
     auth.login(therapist, remember=True)
     with client.session_transaction() as session:
