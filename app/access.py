@@ -26,10 +26,10 @@ _therapists_client = Compiled(  # every record page: compiled once (app/compiled
 def client_for_therapist(client_id) -> User:
     """A client on the signed-in therapist's caseload. :raise 404: otherwise."""
     wanted = _as_id(client_id)
-    found = _therapists_client(wanted, current_user.id) if wanted is not None else None
-    if not found:
+    client = _therapists_client.one(wanted, current_user.id) if wanted is not None else None
+    if client is None:
         _deny()
-    return found[0]
+    return client
 
 
 _carers_client = Compiled(  # every caregiver page: compiled once (app/compiled.py)
@@ -50,10 +50,10 @@ _linked_clients = Compiled(
 def client_for_caregiver(client_id) -> User:
     """A client the signed-in caregiver is linked to right now. :raise 404: otherwise."""
     wanted = _as_id(client_id)
-    found = _carers_client(wanted, current_user.id) if wanted is not None else None
-    if not found:
+    client = _carers_client.one(wanted, current_user.id) if wanted is not None else None
+    if client is None:
         _deny()
-    return found[0]
+    return client
 
 
 def linked_clients(caregiver: User) -> list[User]:

@@ -51,7 +51,7 @@ def record(action: str, client: User | int | None = None, target: str = "",
         if not is_sqlite():
             # One writer at a time extends the chain (SQLite's IMMEDIATE lock does this).
             db.execute_sql("SELECT pg_advisory_xact_lock(727275)")
-        last = next(iter(_last_hash()), None)
+        last = _last_hash.one()
         event = AuditEvent(
             at=utcnow(),
             actor=actor,

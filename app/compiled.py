@@ -84,6 +84,11 @@ class Compiled:
                 raise CompiledQueryError(f"{self.name}: rows read differently from peewee")
         return models
 
+    def one(self, *args):
+        """The first model the query gives, or None (for a query of at most one row)."""
+        models = self(*args)
+        return models[0] if models else None
+
     def cursor(self, *args):
         """The database cursor, for reading plain rows (and stopping early)."""
         return self._run(args)[0]

@@ -29,7 +29,7 @@ LIMIT = 1_000  # pages kept per process (~25 KB each); the oldest goes first
 _CSRF = "\x00page-csrf\x00"
 _KEY = "\x00page-key\x00"
 _CSRF_BYTES = _CSRF.encode()
-_MARKER = re.compile(b"(" + re.escape(_CSRF.encode()) + b"|" + re.escape(_KEY.encode()) + b")")
+_MARKER = re.compile(b"(" + re.escape(_CSRF_BYTES) + b"|" + re.escape(_KEY.encode()) + b")")
 _lock = threading.Lock()
 
 

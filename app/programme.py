@@ -46,8 +46,7 @@ _current_items = Compiled(
 
 def active_plan(client: User) -> Plan | None:
     """The client's active plan, if any."""
-    found = _active_plan(client)
-    return found[0] if found else None
+    return _active_plan.one(client)
 
 
 def ensure_plan(client: User, therapist: User, today: dt.date) -> Plan:

@@ -42,13 +42,12 @@ def load_user(session_id: str):
     except ValueError:
         return None
     try:
-        found = _user_by_id(user_id)
+        user = _user_by_id.one(user_id)
     except (OperationalError, InterfaceError) as error:
         # The database is down: this request is anonymous, and app.sessions raises the
         # error again so the visitor gets the kind 503 page (which can then render).
         g.database_error = error
         return None
-    user = found[0] if found else None
     if user is None or not user.is_active or user.session_version != version:
         return None
     return user

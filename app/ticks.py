@@ -50,14 +50,10 @@ _delete_completion = Compiled(lambda completion_id: Completion.delete()
                               lambda completion_id: [completion_id])
 
 
-def _one(rows):
-    return rows[0] if rows else None
-
-
 def plan_item_for(client: User, item_id) -> PlanItem:
     """The client's plan item with this id, or NotFound."""
     wanted = record_id(item_id)
-    item = _one(_client_item(client, wanted)) if wanted is not None else None
+    item = _client_item.one(client, wanted) if wanted is not None else None
     if item is None:
         raise NotFound()
     return item
@@ -178,7 +174,7 @@ def record_tick(actor: User, client: User, item: PlanItem, day: dt.date, slot, k
 
 def _stored(client: User, key: str) -> Completion | None:
     """The completion already stored under a key; NotFound when it is someone else's."""
-    stored = _one(_completion_by_key(key))
+    stored = _completion_by_key.one(key)
     if stored is not None and stored.client_id != client.id:
         raise NotFound()
     return stored
@@ -214,7 +210,7 @@ def _checked(item: PlanItem, day: dt.date, slot, assistance, difficulty, pain, n
 def completion_for(client: User, completion_id) -> Completion:
     """The client's completion with this id, or NotFound."""
     wanted = record_id(completion_id)
-    completion = _one(_client_completion(client, wanted)) if wanted is not None else None
+    completion = _client_completion.one(client, wanted) if wanted is not None else None
     if completion is None:
         raise NotFound()
     return completion
