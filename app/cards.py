@@ -5,7 +5,9 @@ and a card looks the same until something it shows changes: its plan item, exerc
 tick (with the carer's name), the day, the reader's language, where its forms post to.
 All of that is the cache key, so a change anywhere gives a new key, never a stale card.
 The two parts that must differ on every page, the CSRF token and each tick form's
-one-time key, are rendered as markers and filled in per request.
+one-time key, are rendered as markers and filled in per request. So is the tick's own
+record id in its undo and rating links: a tick's card is then the same for every tick
+of that slot with the same ratings and note, and the answer to a tick finds it kept.
 
 Under TESTING every cache hit is also rendered afresh and compared, so the test suite
 fails if the key ever misses something the card shows.
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import threading
 
-from flask import current_app, request
+from flask import current_app, request, url_for
 from flask_babel import get_locale
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -26,6 +28,10 @@ TEMPLATE = "client/_card.html"
 LIMIT = 5_000  # cards kept per process (with their keys up to ~10 KB each); emptied when full
 _CSRF = "\x00csrf\x00"
 _KEY = "\x00key\x00"
+_ID = "\x00completion\x00"
+_ID_IN_URL = "_completion_"  # what url_for is given in its place, then swapped for _ID
+# A tick's values that its card never shows and that differ for every tick.
+_PER_TICK = frozenset({"id", "key", "completed_at"})
 
 _cache: dict[tuple, str] = {}
 _lock = threading.Lock()
@@ -46,24 +52,33 @@ def _key(card, day, urls, assistance_levels) -> tuple:
     if completion is not None:
         carer = (completion.logged_by.name if completion.logged_by_role == "caregiver"
                  else None)
-        done = (tuple(completion.__data__.items()), carer)
+        done = (tuple(item for item in completion.__data__.items()
+                      if item[0] not in _PER_TICK), carer)
     return (str(get_locale()), request.script_root, card.slot, day,
             tuple(card.item.__data__.items()), tuple(card.exercise.__data__.items()), done,
             _frozen(urls), _frozen(assistance_levels))
 
 
+def _completion_url(endpoint: str, args: dict) -> str:
+    """The undo or rating link of the card's tick, with a marker where its id goes."""
+    return url_for(endpoint, completion_id=_ID_IN_URL, **args).replace(_ID_IN_URL, _ID)
+
+
 def _render(context, card) -> str:
-    """The card with markers where the CSRF token and tick keys go."""
+    """The card with markers where the CSRF token, tick keys and the tick's id go."""
     template = current_app.jinja_env.get_template(TEMPLATE)
-    variables = dict(context.get_all(), card=card,
+    variables = dict(context.get_all(), card=card, completion_url=_completion_url,
                      csrf_field=lambda: Markup(_CSRF), new_key=lambda: _KEY)
     return template.render(variables)
 
 
-def _fill(html: str) -> Markup:
-    """Markers replaced: one CSRF field for the request, a fresh key per tick form."""
+def _fill(html: str, card) -> Markup:
+    """Markers replaced: one CSRF field for the request, a fresh key per tick form, the
+    tick's id in its links."""
     if _CSRF in html:
         html = html.replace(_CSRF, csrf_field())
+    if card.completion is not None:
+        html = html.replace(_ID, str(card.completion.id))
     return Markup(fill_keys(html, _KEY))
 
 
@@ -77,7 +92,7 @@ def card_html(context, card) -> Markup:
         key = _key(card, day, urls, levels)
         hash(key)
     except TypeError:  # something unhashable in a record: render it every time
-        return _fill(_render(context, card))
+        return _fill(_render(context, card), card)
     html = _cache.get(key)
     if html is None or current_app.testing:
         fresh = _render(context, card)
@@ -88,7 +103,7 @@ def card_html(context, card) -> Markup:
             if len(_cache) >= LIMIT:
                 _cache.clear()
             _cache[key] = html
-    return _fill(html)
+    return _fill(html, card)
 
 
 def clear():

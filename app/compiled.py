@@ -129,6 +129,51 @@ class CompiledPerSize:
     def cursor(self, ids, *args):
         return self._for(ids).cursor(ids, *args)
 
+class CompiledInsert:
+    """One model's INSERT, compiled once per database; `create` is Model.create without
+    peewee writing the SQL anew each time.
+
+        _TICK = CompiledInsert(Completion)
+        completion = _TICK.create(key=key, plan_item=item, ...)   # as Completion.create
+
+    The row is made as Model.create makes it (defaults first, then the values given), so
+    every call must give the same fields. The new row's id comes back as each engine
+    gives it: peewee's SQL ends in RETURNING on PostgreSQL, SQLite has the cursor's
+    lastrowid. The first call per database, and under TESTING every call, has peewee
+    write the statement and checks the SQL and its values are the same.
+    """
+
+    def __init__(self, model):
+        self.model = model
+        self._by_database: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    def _compile(self, data, params):
+        sql, expected = self.model.insert(**data).sql()
+        if list(expected) != params:
+            raise CompiledQueryError(
+                f"insert into {self.model.__name__}: values {params!r} differ from {expected!r}")
+        return sql
+
+    def create(self, **values):
+        instance = self.model(**values)
+        data = instance.__data__
+        primary = self.model._meta.primary_key
+        data.pop(primary.name, None)
+        database = db.obj
+        params = [field.db_value(data[field.name])
+                  for field in self.model._meta.sorted_fields if field.name in data]
+        sql = self._by_database.get(database)
+        if sql is None:
+            sql = self._by_database[database] = self._compile(data, params)
+        elif _checking() and self._compile(data, params) != sql:
+            raise CompiledQueryError(f"insert into {self.model.__name__}: the SQL changed")
+        cursor = database.execute_sql(sql, params)
+        new_id = cursor.fetchone()[0] if database.returning_clause else cursor.lastrowid
+        setattr(instance, primary.name, new_id)
+        instance._dirty.clear()
+        return instance
+
+
 class _Reader:
     """Rows into model instances exactly as peewee's ModelCursorWrapper makes them (values
     converted, joined models attached), planned once from a wrapper peewee has set up.

@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from peewee import IntegrityError
 
 from .adherence import is_due, local_today
-from .compiled import Compiled
+from .compiled import Compiled, CompiledInsert
 from .ids import record_id
 from .models import Completion, Plan, PlanItem, User, utcnow
 from .today import items_on
@@ -45,6 +45,7 @@ _client_completion = Compiled(  # with its plan item: the answer is that item's 
     lambda client, completion_id: Completion.select(Completion, PlanItem).join(PlanItem)
     .where(Completion.id == completion_id, Completion.client == client),
     lambda client, completion_id: [completion_id, client.id])
+_insert_completion = CompiledInsert(Completion)
 _delete_completion = Compiled(lambda completion_id: Completion.delete()
                               .where(Completion.id == completion_id),
                               lambda completion_id: [completion_id])
@@ -155,7 +156,7 @@ def record_tick(actor: User, client: User, item: PlanItem, day: dt.date, slot, k
         return stored, False
     try:
         return (
-            Completion.create(
+            _insert_completion.create(
                 key=key, plan_item=item, client=client, day=day, slot=slot,
                 completed_at=completed_at or utcnow(), logged_by=actor,
                 logged_by_role=actor.role,

@@ -151,6 +151,8 @@ def main(argv=None) -> int:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--only", choices=ENDPOINTS, action="append")
     parser.add_argument("--profile", action="store_true", help="cProfile the first --only")
+    parser.add_argument("--sort", default="cumulative", choices=["cumulative", "tottime"],
+                        help="the order of the --profile listing")
     args = parser.parse_args(argv)
     app = make_app(args.database_url)
     runs = people(app)
@@ -158,7 +160,7 @@ def main(argv=None) -> int:
     if args.profile:
         profile = cProfile.Profile()
         measure(app, runs[chosen[0]], args.requests, profile)
-        pstats.Stats(profile).sort_stats("cumulative").print_stats(40)
+        pstats.Stats(profile).sort_stats(args.sort).print_stats(40)
         return 0
     print(f"CPU ms per request, {args.requests} requests × {args.repeats} repeats "
           f"({args.database_url.split(':')[0]}):")

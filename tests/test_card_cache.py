@@ -71,3 +71,29 @@ def test_a_full_cache_is_emptied_not_grown(signed_in, monkeypatch):
     signed_in.client.get("/today")
     assert len(cards._cache) == 1
     assert len(_keys(signed_in.client.get("/today").data)) == 2
+
+
+def test_each_tick_of_a_slot_gets_links_to_itself_though_its_card_is_kept(signed_in, items):
+    """Tick, undo, tick again: the second answer is the kept card, yet its undo and
+    rating links name the new tick, and they work."""
+    from app.models import Completion
+
+    day = re.search(rb'name="day" value="([^"]+)"', signed_in.client.get("/today").data)
+    form = {"item": items[0].id, "slot": 1, "day": day.group(1).decode()}
+    links, sizes = [], []
+    for key in ("first-tick-key", "second-tick-key"):
+        sizes.append(len(cards._cache))
+        answer = signed_in.post("/today/tick", dict(form, key=key), htmx=True).data.decode()
+        sizes.append(len(cards._cache))
+        assert "\x00" not in answer
+        stored = Completion.get(Completion.key == key)
+        links.append(re.findall(r'action="(/completions/\d+/(?:undo|rate))"', answer))
+        assert set(links[-1]) == {f"/completions/{stored.id}/undo",
+                                  f"/completions/{stored.id}/rate"}
+        assert signed_in.post(links[-1][0], htmx=True).status_code == 200  # undo
+        assert not Completion.select().where(Completion.key == key).exists()
+        # Another card ticked in between, so the next tick cannot reuse the id.
+        signed_in.post("/today/tick", dict(form, item=items[1].id, key=f"other-{key}"))
+    assert links[0] != links[1]
+    assert sizes[1] == sizes[0] + 1, "the first tick's card is rendered and kept"
+    assert sizes[3] == sizes[2], "the second tick's card is the one kept"

@@ -103,3 +103,42 @@ def test_a_single_model_is_read_quickly_with_its_values_converted(app, patient):
     assert compiled._same_models([again], first)
     assert again.larger_text is False and again.therapist_id == patient.therapist_id
     assert again.therapist.id == patient.therapist_id  # the key still loads its record
+
+
+def test_a_compiled_insert_stores_the_row_peewee_would_and_gives_its_new_id(
+        app, patient, therapist, monkeypatch):
+    from app.compiled import CompiledInsert
+    from app.models import Completion
+
+    _plan, items = make_plan(patient, therapist, items=2)
+    insert = CompiledInsert(Completion)
+    day = dt.date.today()
+    made = [insert.create(key=f"compiled-{n}", plan_item=item, client=patient, day=day,
+                          logged_by=patient, logged_by_role="client", assistance=None,
+                          difficulty=n, pain=None)
+            for n, item in enumerate(items)]
+    assert made[0].id != made[1].id and not made[0].is_dirty()
+    for completion in made:
+        stored = Completion.get_by_id(completion.id)
+        assert stored.__data__ == completion.__data__  # defaults included (slot, note, time)
+        assert completion.plan_item.id == stored.plan_item_id  # the item given is attached
+    seen = _count_queries(monkeypatch)
+    monkeypatch.setitem(app.config, "TESTING", False)  # no check: the SQL kept is run as is
+    third = insert.create(key="compiled-3", plan_item=items[0], client=patient,
+                          day=day - dt.timedelta(days=1), logged_by=patient,
+                          logged_by_role="client", assistance=None, difficulty=None, pain=4)
+    assert len(seen) == 1 and Completion.get_by_id(third.id).pain == 4
+
+
+def test_a_compiled_insert_refuses_a_different_set_of_fields(app, patient, therapist):
+    from app.compiled import CompiledInsert
+    from app.models import Completion
+
+    _plan, items = make_plan(patient, therapist, items=1)
+    insert = CompiledInsert(Completion)
+    fields = dict(plan_item=items[0], client=patient, day=dt.date.today(),
+                  logged_by=patient, logged_by_role="client")
+    insert.create(key="compiled-a", **fields)
+    with pytest.raises(CompiledQueryError):
+        insert.create(key="compiled-b", pain=3, **fields)
+    assert not Completion.select().where(Completion.key == "compiled-b").exists()
