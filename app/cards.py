@@ -25,6 +25,7 @@ from markupsafe import Markup
 from .templating import csrf_field, fill_keys
 
 TEMPLATE = "client/_card.html"
+PROGRESS_TEMPLATE = "client/_progress.html"
 LIMIT = 5_000  # cards kept per process (with their keys up to ~10 KB each); emptied when full
 _CSRF = "\x00csrf\x00"
 _KEY = "\x00key\x00"
@@ -93,20 +94,38 @@ def card_html(context, card) -> Markup:
         hash(key)
     except TypeError:  # something unhashable in a record: render it every time
         return _fill(_render(context, card), card)
+    return _fill(_kept(key, lambda: _render(context, card)), card)
+
+
+def _kept(key, render) -> str:
+    """What render() gives for key, rendered once (and afresh under TESTING, compared)."""
     html = _cache.get(key)
     if html is None or current_app.testing:
-        fresh = _render(context, card)
+        fresh = render()
         if html is not None and html != fresh:
-            raise AssertionError(f"card cache served a stale card for key {key!r}")
+            raise AssertionError(f"card cache served a stale fragment for key {key!r}")
         html = fresh
         with _lock:
             if len(_cache) >= LIMIT:
                 _cache.clear()
             _cache[key] = html
-    return _fill(html, card)
+    return html
+
+
+@pass_context
+def progress_html(context, done, total, streak=0, oob=False) -> Markup:
+    """A template global: the day's progress panel (client/_progress.html), which shows
+    nothing but these figures in the reader's language, so it is kept for them."""
+    def render():
+        template = current_app.jinja_env.get_template(PROGRESS_TEMPLATE)
+        return template.render(dict(context.get_all(), done=done, total=total,
+                                    streak=streak, oob=oob))
+
+    return Markup(_kept(("progress", str(get_locale()), done, total, streak, bool(oob)),
+                        render))
 
 
 def clear():
-    """Forget every kept card (tests that change templates or translations use it)."""
+    """Forget every kept card and progress panel (tests that change templates or translations use it)."""
     with _lock:
         _cache.clear()

@@ -42,7 +42,8 @@ class CompiledQueryError(RuntimeError):
     """The compiled SQL or its values do not match what peewee would run."""
 
 
-def _checking() -> bool:
+def checking() -> bool:
+    """True under TESTING: kept and compiled things are checked against a fresh read."""
     return has_app_context() and bool(current_app.config.get("TESTING"))
 
 
@@ -78,9 +79,9 @@ class Compiled:
             return models
         rows = cursor.fetchall()
         models = reader.read(rows)
-        if _checking():
+        if checking():
             expected = list(query._get_cursor_wrapper(_Rows(cursor.description, rows)))
-            if not _same_models(models, expected):
+            if not same_models(models, expected):
                 raise CompiledQueryError(f"{self.name}: rows read differently from peewee")
         return models
 
@@ -99,7 +100,7 @@ class Compiled:
         entry = self._by_database.get(database)
         if entry is None:
             entry = self._by_database[database] = self._compile(database, args, params)
-        elif _checking():
+        elif checking():
             sql, _query = self._compile(database, args, params)
             if sql != entry[0]:
                 raise CompiledQueryError(f"{self.name}: the SQL changed with its values")
@@ -165,7 +166,7 @@ class CompiledInsert:
         sql = self._by_database.get(database)
         if sql is None:
             sql = self._by_database[database] = self._compile(data, params)
-        elif _checking() and self._compile(data, params) != sql:
+        elif checking() and self._compile(data, params) != sql:
             raise CompiledQueryError(f"insert into {self.model.__name__}: the SQL changed")
         cursor = database.execute_sql(sql, params)
         new_id = cursor.fetchone()[0] if database.returning_clause else cursor.lastrowid
@@ -284,7 +285,7 @@ class _Rows:
         pass
 
 
-def _same_models(ours: list, theirs: list) -> bool:
+def same_models(ours: list, theirs: list) -> bool:
     def same(a, b) -> bool:
         if type(a) is not type(b):
             return False

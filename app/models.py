@@ -57,6 +57,9 @@ class User(BaseModel):
     # as every change to what those pages show (migrations/0009_page_revision.py), so a
     # page kept for one revision is never stale (app/pagecache.py).
     revision = IntegerField(default=0)
+    # The same for the client's plan alone (plan, items, their exercises), which a tick
+    # leaves alone: the day's items are kept per process by it (migrations/0010).
+    plan_revision = IntegerField(default=0)
     totp_secret = CharField(max_length=64, null=True)
     quiet_start = CharField(max_length=5, null=True)  # "21:00" local, no reminders from
     quiet_end = CharField(max_length=5, null=True)  # "08:00" local, until

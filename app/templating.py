@@ -99,10 +99,11 @@ def add_settings_section(bp, template: str, roles: set[str]):
 
 def init_app(app):
     """Register the helpers as template globals."""
-    from .cards import card_html
+    from .cards import card_html, progress_html
 
     app.jinja_env.globals.update(
         card_html=card_html,
+        progress_html=progress_html,
         csrf_field=csrf_field, new_key=new_key, scale_buttons=scale_buttons,
         static_url=static_url, ex_text=ex_text,
         ex_list=ex_list,

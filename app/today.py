@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import weakref
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from .adherence import STOPPED, is_due, overlapping
-from .compiled import Compiled
+from .compiled import Compiled, checking, same_models
+from .db import db
 from .models import Completion, Exercise, Plan, PlanItem, User
 
 
@@ -54,27 +57,55 @@ def _completions_on_query(client: User, day: dt.date):
 _completions_on = Compiled(_completions_on_query, lambda client, day: [client.id, day])
 
 
-def items_on(client: User, day: dt.date) -> list[PlanItem]:
+# The day's items per client and day, kept per process (and per database) until the
+# client's plan_revision moves on: the database moves it with every change to their plan,
+# its items or an exercise they use (migrations/0010_plan_revision.py), and a tick does
+# not, so a tick, its undo and the Today page after them read the plan once between edits.
+# The items are shared: callers only read them. Under TESTING every hit is read afresh
+# and compared, so the suite fails if the revision ever misses a change.
+ITEMS_LIMIT = 5_000
+_kept_items: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_items_lock = threading.Lock()
+
+
+def items_on(client: User, day: dt.date) -> tuple[PlanItem, ...]:
     """The client's plan items whose dates include the day, due that weekday or not,
     in plan order, with their exercises and plans."""
-    return _items_on(client, day)
+    revision = client.__data__.get("plan_revision")
+    if revision is None:  # a row read without it: nothing to key on
+        return tuple(_items_on(client, day))
+    database, key = db.obj, (client.id, revision, day)
+    kept = _kept_items.get(database)
+    items = kept.get(key) if kept is not None else None
+    if items is not None and not checking():
+        return items
+    fresh = tuple(_items_on(client, day))
+    if items is not None:
+        if not same_models(list(items), list(fresh)):
+            raise AssertionError(f"kept plan items are stale for client {client.id} on {day}")
+        return items
+    with _items_lock:
+        kept = _kept_items.setdefault(database, {})
+        if len(kept) >= ITEMS_LIMIT:
+            kept.clear()
+        kept[key] = fresh
+    return fresh
 
 
-def active_items(client: User, day: dt.date, on_day: list[PlanItem] | None = None
-                 ) -> list[PlanItem]:
+def active_items(client: User, day: dt.date, on_day=None) -> list[PlanItem]:
     """The client's plan items due on a local date, in plan order, with their exercises.
 
     For a past day this is the plan as it was then (an item edited since shows its
     old version), so the cards match what adherence counts. ``on_day``: the day's
     items_on, when the caller has read them already.
     """
-    return [item for item in (_items_on(client, day) if on_day is None else on_day)
+    return [item for item in (items_on(client, day) if on_day is None else on_day)
             if is_due(item, day)]
 
 
 def current_items(client: User, day: dt.date) -> list[PlanItem]:
     """Items of the plan as it stands on the day, whichever weekdays they are due."""
-    return [item for item in _items_on(client, day)
+    return [item for item in items_on(client, day)
             if any(is_due(item, day + dt.timedelta(days=n)) for n in range(7))]
 
 

@@ -24,6 +24,10 @@ def signed_in(auth, patient, items):
     return auth
 
 
+def _cards_kept() -> int:
+    return sum(1 for key in cards._cache if key[0] != "progress")
+
+
 def _keys(page: bytes) -> list[str]:
     return re.findall(r'name="key" value="([^"]+)"', page.decode())
 
@@ -82,9 +86,9 @@ def test_each_tick_of_a_slot_gets_links_to_itself_though_its_card_is_kept(signed
     form = {"item": items[0].id, "slot": 1, "day": day.group(1).decode()}
     links, sizes = [], []
     for key in ("first-tick-key", "second-tick-key"):
-        sizes.append(len(cards._cache))
+        sizes.append(_cards_kept())
         answer = signed_in.post("/today/tick", dict(form, key=key), htmx=True).data.decode()
-        sizes.append(len(cards._cache))
+        sizes.append(_cards_kept())
         assert "\x00" not in answer
         stored = Completion.get(Completion.key == key)
         links.append(re.findall(r'action="(/completions/\d+/(?:undo|rate))"', answer))
@@ -97,3 +101,22 @@ def test_each_tick_of_a_slot_gets_links_to_itself_though_its_card_is_kept(signed
     assert links[0] != links[1]
     assert sizes[1] == sizes[0] + 1, "the first tick's card is rendered and kept"
     assert sizes[3] == sizes[2], "the second tick's card is the one kept"
+
+
+def test_the_kept_progress_panel_follows_the_figures_and_the_language(signed_in, items,
+                                                                      patient):
+    page = signed_in.client.get("/today").data.decode()
+    assert "0 of 2 done" in page
+    answer = signed_in.post("/today/tick", {"item": items[0].id, "slot": 1,
+                                            "key": _keys(page.encode())[0],
+                                            "day": re.search(r'name="day" value="([^"]+)"',
+                                                             page).group(1)},
+                            htmx=True).data.decode()
+    panel = re.search(r'<section id="progress".*?</section>', answer, re.S).group(0)
+    assert 'hx-swap-oob="true"' in panel and "1 of 2 done" in panel
+    assert 'class="pip on"' in panel and panel.count('class="pip"') == 1
+    page = signed_in.client.get("/today").data.decode()
+    panel = re.search(r'<section id="progress".*?</section>', page, re.S).group(0)
+    assert "1 of 2 done" in panel and "hx-swap-oob" not in panel
+    User.update(language="es").where(User.id == patient.id).execute()
+    assert "1 de 2 hechos" in signed_in.client.get("/today").data.decode()

@@ -73,7 +73,7 @@ def test_rows_are_read_like_peewee_reads_them_after_the_first_call(app, patient,
     first = items(patient, day)  # peewee's own wrapper; plans the quick reader
     assert items._readers, "a plain join along foreign keys gets a quick reader"
     again = items(patient, day)  # the quick reader, checked against peewee under TESTING
-    assert compiled._same_models(again, first)
+    assert compiled.same_models(again, first)
     assert isinstance(again[0].start_date, dt.date) and again[0].exercise.title
     seen = _count_queries(monkeypatch)
     assert [i.plan.client_id for i in again] == [patient.id] * 2 and seen == []
@@ -100,7 +100,7 @@ def test_a_single_model_is_read_quickly_with_its_values_converted(app, patient):
     first = one(patient)
     assert one._readers, "one model alone gets a quick reader too"
     (again,) = one(patient)
-    assert compiled._same_models([again], first)
+    assert compiled.same_models([again], first)
     assert again.larger_text is False and again.therapist_id == patient.therapist_id
     assert again.therapist.id == patient.therapist_id  # the key still loads its record
 

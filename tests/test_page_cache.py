@@ -1,5 +1,5 @@
-"""Kept pages (app/pagecache.py) and the revisions the database moves on for them
-(migrations/0009_page_revision.py): whatever changes what a page shows, by whatever path,
+"""Kept pages (app/pagecache.py), kept plan items (app/today.py) and the revisions the
+database moves on for them (migrations/0009_page_revision.py, 0010_plan_revision.py): whatever changes what a page shows, by whatever path,
 shows on the next visit."""
 
 from __future__ import annotations
@@ -17,6 +17,10 @@ from tests.conftest import csrf_from, make_plan, make_user
 
 def revision(user) -> int:
     return User.get_by_id(user.id).revision
+
+
+def plan_revision(user) -> int:
+    return User.get_by_id(user.id).plan_revision
 
 
 def _keys(page: bytes) -> list[str]:
@@ -88,6 +92,45 @@ def test_a_new_name_moves_on_the_clients_who_see_it(patient, stranger, therapist
     assert revision(stranger) == others
 
 
+def test_the_plan_revision_moves_with_the_plan_its_items_and_exercises_only(
+        patient, stranger, therapist, other_therapist, items):
+    make_plan(stranger, other_therapist, items=1)
+    before, others = plan_revision(patient), plan_revision(stranger)
+    tick = Completion.create(key="p" * 22, plan_item=items[0], client=patient,
+                             day=dt.date.today(), slot=1, logged_by=patient,
+                             logged_by_role="client")
+    tick.delete_instance()
+    Goal.create(client=patient, therapist=therapist, area="self_care", title="Make tea")
+    Message.create(client=patient, sender=therapist, body="Keep going!")
+    assert plan_revision(patient) == before, "ticks, goals and messages leave the plan alone"
+    PlanItem.update(reps=12).where(PlanItem.id == items[0].id).execute()
+    assert plan_revision(patient) == before + 1
+    Exercise.update(title="Towel wring").where(Exercise.id == items[1].exercise_id).execute()
+    assert plan_revision(patient) == before + 2
+    plan = Plan.get(Plan.client == patient)
+    PlanItem.create(plan=plan, exercise=items[0].exercise_id, position=9, start_date=plan.start_date)
+    assert plan_revision(patient) == before + 3
+    PlanItem.delete().where(PlanItem.id == items[1].id).execute()
+    assert plan_revision(patient) == before + 4
+    Plan.update(is_active=False).where(Plan.id == plan.id).execute()
+    Plan.create(client=patient, therapist=therapist, start_date=dt.date.today())
+    assert plan_revision(patient) == before + 6
+    assert plan_revision(stranger) == others
+
+
+def test_stale_kept_plan_items_fail_the_tests_loudly(as_patient, patient, items, caplog):
+    """The TESTING guard for kept items: a change that failed to move plan_revision on
+    would leave old items kept; here it is put back by hand to show the guard catches it."""
+    as_patient.client.get("/today")
+    kept = plan_revision(patient)
+    PlanItem.update(reps=15).where(PlanItem.id == items[0].id).execute()
+    User.update(plan_revision=kept).where(User.id == patient.id).execute()
+    with caplog.at_level(logging.ERROR):
+        response = as_patient.client.get("/today")
+    assert response.status_code == 500
+    assert "kept plan items are stale" in caplog.text
+
+
 # -- Today, kept ------------------------------------------------------------------------------
 
 def test_a_kept_today_page_still_gets_fresh_keys_and_the_sessions_token(as_patient, app):
@@ -153,7 +196,8 @@ def test_a_stale_page_fails_the_tests_loudly(as_patient, patient, items, caplog)
     would be served; here the revision is put back by hand to show the guard catches it."""
     as_patient.client.get("/today")
     kept = revision(patient)
-    Exercise.update(title="Towel wring").where(Exercise.id == items[0].exercise_id).execute()
+    Completion.create(key="s" * 22, plan_item=items[0], client=patient,  # done elsewhere
+                      day=dt.date.today(), slot=1, logged_by=patient, logged_by_role="client")
     User.update(revision=kept).where(User.id == patient.id).execute()
     with caplog.at_level(logging.ERROR):
         response = as_patient.client.get("/today")
