@@ -126,6 +126,7 @@ def progress_html(context, done, total, streak=0, oob=False) -> Markup:
 
 
 def clear():
-    """Forget every kept card and progress panel (tests that change templates or translations use it)."""
+    """Forget every kept card and progress panel (for tests that change templates or
+    translations)."""
     with _lock:
         _cache.clear()

@@ -1,6 +1,6 @@
 """Kept pages (app/pagecache.py), kept plan items (app/today.py) and the revisions the
-database moves on for them (migrations/0009_page_revision.py, 0010_plan_revision.py): whatever changes what a page shows, by whatever path,
-shows on the next visit."""
+database moves on for them (migrations/0009_page_revision.py, 0010_plan_revision.py):
+whatever changes what a page shows, by whatever path, shows on the next visit."""
 
 from __future__ import annotations
 
@@ -108,7 +108,8 @@ def test_the_plan_revision_moves_with_the_plan_its_items_and_exercises_only(
     Exercise.update(title="Towel wring").where(Exercise.id == items[1].exercise_id).execute()
     assert plan_revision(patient) == before + 2
     plan = Plan.get(Plan.client == patient)
-    PlanItem.create(plan=plan, exercise=items[0].exercise_id, position=9, start_date=plan.start_date)
+    PlanItem.create(plan=plan, exercise=items[0].exercise_id, position=9,
+                    start_date=plan.start_date)
     assert plan_revision(patient) == before + 3
     PlanItem.delete().where(PlanItem.id == items[1].id).execute()
     assert plan_revision(patient) == before + 4
