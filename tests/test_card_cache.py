@@ -119,4 +119,11 @@ def test_the_kept_progress_panel_follows_the_figures_and_the_language(signed_in,
     panel = re.search(r'<section id="progress".*?</section>', page, re.S).group(0)
     assert "1 of 2 done" in panel and "hx-swap-oob" not in panel
     User.update(language="es").where(User.id == patient.id).execute()
-    assert "1 de 2 hechos" in signed_in.client.get("/today").data.decode()
+    page = signed_in.client.get("/today").data.decode()
+    assert "1 de 2 hechos" in page
+    answer = signed_in.post("/today/tick", {"item": items[1].id, "slot": 1,
+                                            "key": _keys(page.encode())[0],
+                                            "day": re.search(r'name="day" value="([^"]+)"',
+                                                             page).group(1)},
+                            htmx=True).data.decode()
+    assert "2 de 2 hechos" in answer and "Todo hecho por hoy. ¡Estupendo!" in answer

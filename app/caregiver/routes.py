@@ -4,12 +4,12 @@ and the client's home-modification checklist."""
 from __future__ import annotations
 
 from flask import abort, current_app, flash, render_template, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import adherence, audit, ticks
 from ..access import client_for_caregiver, linked_clients
 from ..htmx import fragment_or_redirect, is_htmx
+from ..i18n import gettext as _
 from ..today import card_for, cards_for, progress
 from ..vocab import MODIFICATION_STATUSES, MODIFICATIONS, ROOMS
 from . import bp, overview

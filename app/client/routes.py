@@ -6,11 +6,11 @@ import datetime as dt
 
 from flask import abort, current_app, flash, render_template, request, url_for
 from flask_babel import get_locale
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import adherence, pagecache, ticks
 from ..htmx import fragment_or_redirect, is_htmx
+from ..i18n import gettext as _
 from ..today import card_for, cards_for, current_items, equipment_for, progress
 from . import bp
 
