@@ -164,6 +164,22 @@ def atomic():
     return db.atomic()
 
 
+@contextlib.contextmanager
+def quick_commit():
+    """One small, replaceable write (a tick made, rated or taken back) whose commit does
+    not wait for the disk on PostgreSQL: SET LOCAL synchronous_commit TO OFF for its own
+    transaction. A crash of the database server can then lose the last fraction of a
+    second of such writes, never leave them half-done: the promise SQLite already makes
+    here in WAL mode with synchronous=NORMAL. Every other write keeps PostgreSQL's full
+    durability. On SQLite the statement simply runs as it would without this."""
+    if is_sqlite():
+        yield
+        return
+    with db.atomic():
+        db.execute_sql("SET LOCAL synchronous_commit TO OFF")
+        yield
+
+
 def migrations_dir() -> str:
     """The migrations/ folder at the project root."""
     return os.path.join(os.path.dirname(os.path.dirname(__file__)), "migrations")

@@ -10,6 +10,7 @@ from peewee import IntegrityError
 
 from .adherence import is_due, local_today
 from .compiled import Compiled, CompiledInsert
+from .db import quick_commit
 from .ids import record_id
 from .models import Completion, Plan, PlanItem, User, utcnow
 from .today import items_on
@@ -139,7 +140,8 @@ def record_tick(actor: User, client: User, item: PlanItem, day: dt.date, slot, k
     The same key sent twice, or a second tick for a slot already done (say the client
     and the caregiver both tick it), answers with the completion already stored. The
     row is simply inserted and the database's unique keys catch a repeat, so a new tick
-    costs one statement (a single INSERT is a transaction of its own on both engines).
+    costs one statement (a transaction of its own; on PostgreSQL one that does not wait
+    for the disk, see db.quick_commit).
     """
     key = (key or "").strip()
     if not KEY_PATTERN.match(key):
@@ -155,15 +157,14 @@ def record_tick(actor: User, client: User, item: PlanItem, day: dt.date, slot, k
             raise
         return stored, False
     try:
-        return (
-            _insert_completion.create(
+        with quick_commit():
+            made = _insert_completion.create(
                 key=key, plan_item=item, client=client, day=day, slot=slot,
                 completed_at=completed_at or utcnow(), logged_by=actor,
                 logged_by_role=actor.role,
                 assistance=assistance, difficulty=difficulty, pain=pain, note=note,
-            ),
-            True,
-        )
+            )
+        return made, True
     except IntegrityError:
         # The key or the slot is stored already (sent twice, or a race): answer with it.
         stored = _stored(client, key) or Completion.get_or_none(
@@ -230,7 +231,8 @@ def rate(completion: Completion, difficulty=None, pain=None, note=None) -> Compl
             raise TickError(_l("Please keep the note under 1000 characters."))
         changes["note"] = note
     if changes:  # one UPDATE: a transaction of its own
-        Completion.update(**changes).where(Completion.id == completion.id).execute()
+        with quick_commit():
+            Completion.update(**changes).where(Completion.id == completion.id).execute()
         for field, value in changes.items():
             setattr(completion, field, value)
     return completion
@@ -238,4 +240,5 @@ def rate(completion: Completion, difficulty=None, pain=None, note=None) -> Compl
 
 def undo(completion: Completion) -> None:
     """Take back a tick made by mistake (one DELETE: a transaction of its own)."""
-    _delete_completion.cursor(completion.id)
+    with quick_commit():
+        _delete_completion.cursor(completion.id)

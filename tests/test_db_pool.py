@@ -39,3 +39,32 @@ def test_a_pooled_connection_the_server_ended_is_replaced_not_shown_as_an_error(
     (_, _, fresh), = pool._connections
     assert fresh.info.backend_pid != ended_pid
 
+
+
+def test_a_quick_commit_is_stored_and_only_it_skips_waiting_for_the_disk(app, patient,
+                                                                           therapist):
+    import datetime as dt
+
+    from peewee import IntegrityError
+
+    from app.models import Completion
+    from tests.conftest import make_plan
+
+    item = make_plan(patient, therapist, items=1)[1][0]
+    postgres = not database.is_sqlite()
+
+    def setting():
+        return database.db.execute_sql("SHOW synchronous_commit").fetchone()[0]
+
+    tick = dict(key="quick-commit-1", plan_item=item, client=patient, day=dt.date.today(),
+                logged_by=patient, logged_by_role="client")
+    with database.quick_commit():
+        Completion.create(**tick)
+        inside = setting() if postgres else None
+    assert Completion.select().where(Completion.key == "quick-commit-1").count() == 1
+    with pytest.raises(IntegrityError), database.quick_commit():  # the same slot again
+        Completion.create(**dict(tick, key="quick-commit-2"))
+    assert Completion.select().count() == 1, "a refused write leaves nothing behind"
+    if postgres:
+        assert inside == "off", "inside, the commit does not wait for the disk"
+        assert setting() == "on", "after it, every other write waits as before"
