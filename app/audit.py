@@ -9,7 +9,7 @@ import click
 from flask import g, has_request_context, request
 from flask_login import current_user
 
-from .compiled import Compiled
+from .compiled import Compiled, CompiledInsert
 from .db import atomic, db, is_sqlite
 from .models import AuditEvent, User, utcnow
 
@@ -39,6 +39,7 @@ def _digest(prev_hash: str, event: AuditEvent) -> str:
 # The chain's last link, read by every audited view: compiled once (app/compiled.py).
 _last_hash = Compiled(lambda: AuditEvent.select(AuditEvent.hash).order_by(AuditEvent.id.desc())
                       .limit(1), lambda: [1])
+_insert_event = CompiledInsert(AuditEvent)
 
 
 def record(action: str, client: User | int | None = None, target: str = "",
@@ -64,7 +65,7 @@ def record(action: str, client: User | int | None = None, target: str = "",
             prev_hash=last.hash if last else "",
         )
         event.hash = _digest(event.prev_hash, event)
-        event.save()
+        _insert_event.insert(event)
     if outcome == "denied" and has_request_context():
         g.denial_logged = True
     for callback in _listeners:

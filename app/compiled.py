@@ -131,8 +131,9 @@ class CompiledPerSize:
         return self._for(ids).cursor(ids, *args)
 
 class CompiledInsert:
-    """One model's INSERT, compiled once per database; `create` is Model.create without
-    peewee writing the SQL anew each time.
+    """One model's INSERT, compiled once per database; `create` is Model.create (and
+    `insert(instance)` an unsaved instance's save()) without peewee writing the SQL anew
+    each time.
 
         _TICK = CompiledInsert(Completion)
         completion = _TICK.create(key=key, plan_item=item, ...)   # as Completion.create
@@ -156,7 +157,11 @@ class CompiledInsert:
         return sql
 
     def create(self, **values):
-        instance = self.model(**values)
+        """A new row from these values, stored; as Model.create."""
+        return self.insert(self.model(**values))
+
+    def insert(self, instance):
+        """Store a model instance made but not saved yet (as instance.save() would)."""
         data = instance.__data__
         primary = self.model._meta.primary_key
         data.pop(primary.name, None)

@@ -20,6 +20,7 @@ from app.models import (
     GuideProgress,
     GuideStep,
     HomeModification,
+    User,
 )
 from tests.conftest import Auth, make_plan, make_user
 
@@ -182,6 +183,10 @@ def test_caregiver_view_offers_help_levels_in_plain_words(auth, client, caregive
         assert words in page
     assert f'action="/care/{patient.id}/tick"' in page
     assert page.count('name="key"') == 3
+    # In the caregiver's own language, on the same (kept) cards.
+    User.update(language="es").where(User.id == caregiver.id).execute()
+    page = client.get(f"/care/{patient.id}").get_data(as_text=True)
+    assert "Lo hizo solo" in page and "Did it alone" not in page
 
 
 def test_client_sees_who_logged_a_tick_on_their_behalf(auth, client, caregiver, patient, world):

@@ -34,7 +34,10 @@ def client_context(client, day):
     return {
         "client": client, "day": day, "cards": cards, "done": done, "total": total,
         "streak": adherence.streak(client, day), "today": adherence.local_today(client),
-        "assistance_levels": ticks.ASSISTANCE_LEVELS,
+        # Translated once here: each card's cache key holds them, and a lazy label is
+        # translated again every time it is hashed.
+        "assistance_levels": {value: str(label)
+                              for value, label in ticks.ASSISTANCE_LEVELS.items()},
         "urls": {"tick": url_for("caregiver.care_tick", client_id=client.id),
                  "rate": "caregiver.care_rate", "undo": "caregiver.care_undo",
                  "args": {"client_id": client.id}},
