@@ -115,6 +115,17 @@ def _format_day(day: dt.date, format: str, locale: str) -> str:
 
 def format_datetime(value=None, format: str = "medium") -> str:
     """Flask-Babel's format_datetime (in the user's time zone), adapted like format_date."""
+    if isinstance(value, dt.datetime):
+        return _format_moment(value, format, str(get_locale()),
+                              str(flask_babel.get_timezone()))
+    return flask_babel.format_datetime(value, local_pattern(format, get_locale()))
+
+
+# A client record writes a few dozen moments (ticks' notes, the access log), the same ones
+# on every visit. Kept per moment, pattern, language and time zone; only called with the
+# request's own locale and time zone, which are in the key.
+@functools.lru_cache(maxsize=4096)
+def _format_moment(value: dt.datetime, format: str, locale: str, zone: str) -> str:
     return flask_babel.format_datetime(value, local_pattern(format, get_locale()))
 
 

@@ -6,6 +6,7 @@ the demo and read pages as a Spanish-speaking client, caregiver and therapist wo
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import io
 import json
@@ -303,3 +304,24 @@ def test_a_caregiver_sees_the_client_in_their_own_language(app, auth, client, ca
     auth.login(caregiver)
     page = _text(client.get(f"/care/{patient.id}"))
     assert "Hecho" in page and "Done" not in page
+
+
+def test_a_moment_is_written_in_each_readers_language_and_time_zone(app, patient):
+    """format_datetime keeps what it wrote per moment: the language and time zone are part
+    of what it is kept under, so one reader's words never reach another."""
+    from flask_login import login_user
+
+    from app.i18n import format_datetime
+
+    moment = dt.datetime(2026, 3, 1, 23, 30, tzinfo=dt.UTC)
+    written = {}
+    for zone, language in (("Europe/London", "en"), ("America/New_York", "en"),
+                           ("Europe/London", "es"), ("Europe/London", "en")):
+        User.update(timezone=zone, language=language).where(User.id == patient.id).execute()
+        with app.app_context(), app.test_request_context("/"):  # a request of its own
+            login_user(User.get_by_id(patient.id))
+            written.setdefault((zone, language), []).append(
+                format_datetime(moment, "EEEE d MMMM HH:mm"))
+    assert written[("Europe/London", "en")] == ["Sunday 1 March 23:30"] * 2
+    assert written[("America/New_York", "en")] == ["Sunday 1 March 18:30"]
+    assert written[("Europe/London", "es")][0].startswith("domingo, 1 de marzo")

@@ -12,7 +12,7 @@ import json
 from flask_babel import lazy_gettext as _l
 from peewee import IntegrityError
 
-from ..compiled import Compiled
+from ..compiled import Compiled, CompiledPerSize
 from ..db import atomic
 from ..ids import record_id
 from ..models import (
@@ -290,14 +290,19 @@ def reopen_goal(goal: Goal) -> None:
         Goal.update(status="active", closed_at=None).where(Goal.id == goal.id).execute()
 
 
+_checkins_of = CompiledPerSize(  # on every client record: SQL kept per number of goals
+    lambda ids: GoalCheckin.select().where(GoalCheckin.goal.in_(ids))
+    .order_by(GoalCheckin.created_at, GoalCheckin.id),
+    lambda ids: list(ids))
+
+
 def checkins_by_goal(goals) -> dict[int, dict]:
     """For each goal: the client's latest COPM-style ratings, the first ones, and GAS history."""
     ids = [g.id for g in goals]
     out = {gid: {"copm": [], "gas": []} for gid in ids}
     if not ids:
         return out
-    for c in (GoalCheckin.select().where(GoalCheckin.goal.in_(ids))
-              .order_by(GoalCheckin.created_at, GoalCheckin.id)):
+    for c in _checkins_of(ids):
         if c.gas_score is not None:
             out[c.goal_id]["gas"].append(c)
         if c.performance is not None or c.satisfaction is not None:
