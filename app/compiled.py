@@ -130,6 +130,7 @@ class CompiledPerSize:
     def cursor(self, ids, *args):
         return self._for(ids).cursor(ids, *args)
 
+
 class CompiledInsert:
     """One model's INSERT, compiled once per database; `create` is Model.create (and
     `insert(instance)` an unsaved instance's save()) without peewee writing the SQL anew
