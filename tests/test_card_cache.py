@@ -127,3 +127,20 @@ def test_the_kept_progress_panel_follows_the_figures_and_the_language(signed_in,
                                                              page).group(1)},
                             htmx=True).data.decode()
     assert "2 de 2 hechos" in answer and "Todo hecho por hoy. ¡Estupendo!" in answer
+
+
+def test_a_note_holding_a_marker_character_is_kept_as_plain_text(signed_in, items):
+    """The kept cards mark where the CSRF field and keys go with NUL characters: one sent
+    in a note is taken out of the form, so nothing is ever filled inside the note."""
+    from app.models import Completion
+
+    page = signed_in.client.get("/today").data.decode()
+    answer = signed_in.post("/today/tick", {
+        "item": items[0].id, "slot": 1, "key": _keys(page.encode())[0],
+        "day": re.search(r'name="day" value="([^"]+)"', page).group(1),
+        "note": "left\x00csrf\x00 knee\x00key\x00 sore"}, htmx=True)
+    assert answer.status_code == 200
+    assert Completion.get().note == "leftcsrf kneekey sore"
+    for shown in (answer.data.decode(), signed_in.client.get("/today").data.decode()):
+        assert 'value="leftcsrf kneekey sore"' in shown
+        assert "\x00" not in shown
