@@ -40,7 +40,6 @@ def test_a_pooled_connection_the_server_ended_is_replaced_not_shown_as_an_error(
     assert fresh.info.backend_pid != ended_pid
 
 
-
 def test_a_quick_commit_is_stored_and_only_it_skips_waiting_for_the_disk(app, patient,
                                                                            therapist):
     import datetime as dt
