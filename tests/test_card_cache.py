@@ -32,6 +32,14 @@ def _keys(page: bytes) -> list[str]:
     return re.findall(r'name="key" value="([^"]+)"', page.decode())
 
 
+def _tick(signed_in, page: str, item, htmx=True, **fields):
+    """Tick the item's first slot as the page's first tick form would: its one-time key,
+    the page's day."""
+    day = re.search(r'name="day" value="([^"]+)"', page).group(1)
+    return signed_in.post("/today/tick", {"item": item.id, "slot": 1, "day": day,
+                                          "key": _keys(page.encode())[0], **fields}, htmx=htmx)
+
+
 def test_each_visit_gets_fresh_tick_keys_and_the_sessions_csrf_token(signed_in):
     first = signed_in.client.get("/today")
     second = signed_in.client.get("/today")
@@ -54,11 +62,7 @@ def test_a_therapists_change_shows_on_the_next_visit(signed_in, items):
 
 
 def test_a_tick_a_rating_and_a_new_language_each_show(signed_in, items, patient):
-    page = signed_in.client.get("/today")
-    key = _keys(page.data)[0]
-    signed_in.post("/today/tick", {"item": items[0].id, "slot": 1, "key": key,
-                                   "day": re.search(rb'name="day" value="([^"]+)"',
-                                                    page.data).group(1).decode()})
+    _tick(signed_in, signed_in.client.get("/today").data.decode(), items[0], htmx=False)
     page = signed_in.client.get("/today").data.decode()
     assert "is-done" in page and "How did it go?" in page
     completion = re.search(r"/completions/(\d+)/rate", page).group(1)
@@ -107,11 +111,7 @@ def test_the_kept_progress_panel_follows_the_figures_and_the_language(signed_in,
                                                                       patient):
     page = signed_in.client.get("/today").data.decode()
     assert "0 of 2 done" in page
-    answer = signed_in.post("/today/tick", {"item": items[0].id, "slot": 1,
-                                            "key": _keys(page.encode())[0],
-                                            "day": re.search(r'name="day" value="([^"]+)"',
-                                                             page).group(1)},
-                            htmx=True).data.decode()
+    answer = _tick(signed_in, page, items[0]).data.decode()
     panel = re.search(r'<section id="progress".*?</section>', answer, re.S).group(0)
     assert 'hx-swap-oob="true"' in panel and "1 of 2 done" in panel
     assert 'class="pip on"' in panel and panel.count('class="pip"') == 1
@@ -121,11 +121,7 @@ def test_the_kept_progress_panel_follows_the_figures_and_the_language(signed_in,
     User.update(language="es").where(User.id == patient.id).execute()
     page = signed_in.client.get("/today").data.decode()
     assert "1 de 2 hechos" in page
-    answer = signed_in.post("/today/tick", {"item": items[1].id, "slot": 1,
-                                            "key": _keys(page.encode())[0],
-                                            "day": re.search(r'name="day" value="([^"]+)"',
-                                                             page).group(1)},
-                            htmx=True).data.decode()
+    answer = _tick(signed_in, page, items[1]).data.decode()
     assert "2 de 2 hechos" in answer and "Todo hecho por hoy. ¡Estupendo!" in answer
 
 
@@ -134,11 +130,8 @@ def test_a_note_holding_a_marker_character_is_kept_as_plain_text(signed_in, item
     in a note is taken out of the form, so nothing is ever filled inside the note."""
     from app.models import Completion
 
-    page = signed_in.client.get("/today").data.decode()
-    answer = signed_in.post("/today/tick", {
-        "item": items[0].id, "slot": 1, "key": _keys(page.encode())[0],
-        "day": re.search(r'name="day" value="([^"]+)"', page).group(1),
-        "note": "left\x00csrf\x00 knee\x00key\x00 sore"}, htmx=True)
+    answer = _tick(signed_in, signed_in.client.get("/today").data.decode(), items[0],
+                   note="left\x00csrf\x00 knee\x00key\x00 sore")
     assert answer.status_code == 200
     assert Completion.get().note == "leftcsrf kneekey sore"
     for shown in (answer.data.decode(), signed_in.client.get("/today").data.decode()):
