@@ -1,7 +1,8 @@
 """Load test: Homeward under gunicorn (the Procfile's settings) against a Flask "hello" ceiling.
 
-Both servers run side by side for the whole test, with the same gunicorn settings. Each
-repeat drives, at 16 concurrent keep-alive connections (closed loop, no think time):
+The servers run side by side for the whole test, with the same gunicorn settings. Each
+repeat drives, at 16 concurrent connections (closed loop, no think time; kept alive where
+the server's workers allow it, opened afresh for each request where they close it):
 
 - `mix`: a realistic mix of people: clients load /today, tick a card (htmx) and take
   the tick back; caregivers open /care and their client's page; therapists open the
@@ -9,6 +10,8 @@ repeat drives, at 16 concurrent keep-alive connections (closed loop, no think ti
 - one `solo` phase per endpoint (all 16 connections on it), and `hello` (the ceiling):
   requests/s and latency, so each endpoint's throughput is a share of the ceiling
   measured minutes apart on the same machine.
+- `floor`: the same signed-in POST as a tick, sent to Homeward with one route added that
+  does nothing (`bench/floor.py`): what every signed-in POST costs before its view runs.
 
 Repeats alternate the phases and the figures reported are medians over repeats.
 The load generator is a few processes of threads with raw keep-alive sockets
@@ -245,6 +248,12 @@ def client_steps(conn, person, rng, only=None):
     undo answers with the card's tick form again, so the solo tick phase alternates
     tick and undo without loading the page in between.
     """
+    if only == "floor":  # bench/floor.py: a signed-in POST shaped like a tick, nothing done
+        fields = {"item": "1", "day": time.strftime("%Y-%m-%d"), "slot": "1",
+                  "key": secrets.token_urlsafe(16)}
+        yield "POST /bench/floor", ("POST", "/bench/floor", urlencode(fields).encode(),
+                                    _csrf_headers(person))
+        return
     if only != "tick":
         yield "GET /today", ("GET", "/today", b"", {})
     if only == "today":
@@ -293,7 +302,7 @@ def therapist_steps(conn, person, rng, only=None):
 
 STEPS = {"client": client_steps, "caregiver": caregiver_steps, "therapist": therapist_steps}
 # Solo phases: endpoint name -> (role, only)
-SOLO = {"today": ("client", "today"), "tick": ("client", "tick"),
+SOLO = {"floor": ("client", "floor"), "today": ("client", "today"), "tick": ("client", "tick"),
         "care": ("caregiver", "care"), "care_client": ("caregiver", "care_client"),
         "clients": ("therapist", "clients"), "client_record": ("therapist", "client_record")}
 
@@ -463,7 +472,8 @@ def run(url: str, repeats: int = 3, warmup: float = 1.0, duration: float = 5.0,
     phases = phases or ["hello", "mix", *SOLO]
     ctx = mp.get_context("fork")
     with Server("app:create_app()", url) as app_server, \
-            Server("bench.hello:create_app()", url) as hello_server:
+            Server("bench.hello:create_app()", url) as hello_server, \
+            Server("bench.floor:create_app()", url) as floor_server:
         for group in people.values():
             for person in group:
                 person.sign_in(app_server.port)
@@ -483,9 +493,10 @@ def run(url: str, repeats: int = 3, warmup: float = 1.0, duration: float = 5.0,
                                                   warmup, mix_duration, server=app_server)
                     else:
                         role, only = SOLO[phase]
-                        result[phase] = run_phase(pool, app_server.port,
+                        server = floor_server if phase == "floor" else app_server
+                        result[phase] = run_phase(pool, server.port,
                                                   solo_assignments(people, role, only),
-                                                  warmup, duration, server=app_server)
+                                                  warmup, duration, server=server)
                     cpu = result[phase]["server_cpu_ms_per_request"]
                     print(f"  [{engine(url)} repeat {n + 1}] {phase}: "
                           f"{result[phase]['rps']:.0f} req/s, server CPU "

@@ -2,11 +2,11 @@
 
     .venv/bin/python -m bench.profile today --seconds 10 [--database-url URL]
 
-Runs the load test's solo phase for one endpoint (today, tick, care, care_client,
-clients, client_record) and prints the functions with the most samples: inclusive
-(on the stack) for Homeward's own code, and self time overall. The raw collapsed
-stacks are kept in bench/results/profile-<endpoint>.txt (feed them to a flame graph
-tool, or grep them).
+Runs the load test's solo phase for one endpoint (floor, today, tick, care, care_client,
+clients, client_record; floor on bench/floor.py's app) and prints the functions with the
+most samples: inclusive (on the stack) for Homeward's own code, and self time overall.
+The raw collapsed stacks are kept in bench/results/profile-<endpoint>.txt (feed them to
+a flame graph tool, or grep them).
 """
 
 from __future__ import annotations
@@ -71,7 +71,8 @@ def main(argv=None):
     os.makedirs(RESULTS, exist_ok=True)
     out = os.path.join(RESULTS, f"profile-{args.endpoint}.txt")
     spy = os.path.join(os.path.dirname(PYTHON), "py-spy")
-    with Server("app:create_app()", args.database_url) as server:
+    spec = "bench.floor:create_app()" if args.endpoint == "floor" else "app:create_app()"
+    with Server(spec, args.database_url) as server:
         for person in people[role]:
             person.sign_in(server.port)
         recorder = subprocess.Popen(

@@ -182,7 +182,9 @@ def targets_table(engines) -> list[str]:
     for name in engines:
         phases = _get(load(f"load-{name}.json") or {}, "median", "phases") or {}
         parts = [f"{label} {_ms(_get(phases, phase, 'server_cpu_ms_per_request'))}"
-                 for phase, label in (("hello", "hello"), ("today", "`/today`"),
+                 for phase, label in (("hello", "hello"),
+                                      ("floor", "a signed-in POST that does nothing"),
+                                      ("today", "`/today`"),
                                       ("tick", "tick/undo"), ("care", "`/care`"),
                                       ("care_client", "`/care/<id>`"),
                                       ("clients", "`/clients`"),
@@ -221,6 +223,12 @@ def load_tables(name: str) -> list[str]:
     if mix:
         out += ["", f"The mix as a whole: {mix['rps']:.0f} requests/s "
                 f"({_pct(mix.get('share_of_hello'))} of hello)."]
+    floor = phases.get("floor")
+    if floor:
+        out += ["", "*floor* is the tick's POST (same cookies, CSRF header and form) sent to "
+                "Homeward with one route added that does nothing (`bench/floor.py`): what every "
+                "signed-in POST costs before its view runs, "
+                f"{_pct(floor.get('share_of_hello'))} of hello."]
     gen = max((p.get("generator_cpu_share") or 0) for p in phases.values())
     out += [f"The load generator itself used at most {gen * 100:.0f}% of the machine's CPU "
             "in any phase."]
@@ -321,6 +329,14 @@ def lighthouse_lines(engines) -> list[str]:
     return out
 
 
+def _workers(settings: dict) -> str:
+    workers, threads = settings.get("workers", "?"), settings.get("threads", "?")
+    if threads == "1":
+        return (f"{workers} single-threaded workers (gunicorn's sync workers: one request at "
+                "a time, the connection closed after each answer)")
+    return f"{workers} workers × {threads} threads (gunicorn's gthread workers, keep-alive)"
+
+
 def report(engines, timings: dict | None = None) -> str:
     m = load("machine.json") or machine()
     settings = _get(load(f"load-{engines[0]}.json") or {}, "server") or {}
@@ -330,9 +346,8 @@ def report(engines, timings: dict | None = None) -> str:
              "### Machine", "",
              f"- {m['nproc']} CPU cores: {m['cpu']}; {m['ram']} RAM; {m['os']}",
              f"- Python {m['python']}, SQLite {m['sqlite']}, PostgreSQL {m['postgresql']}",
-             f"- gunicorn as in the Procfile: {settings.get('workers', '?')} workers × "
-             f"{settings.get('threads', '?')} threads, access log on; 16 concurrent "
-             "keep-alive connections, closed loop (no think time).", "",
+             f"- gunicorn as in the Procfile: {_workers(settings)}, access log on; 16 "
+             "concurrent connections, closed loop (no think time).", "",
              "### Figures against the targets", "", *targets_table(engines), "",
              "### Load test (medians over repeats)", ""]
     for n in engines:
