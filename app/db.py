@@ -9,7 +9,13 @@ import time
 
 import click
 from flask import current_app
-from peewee import DatabaseProxy, OperationalError, PostgresqlDatabase, SqliteDatabase
+from peewee import (
+    DatabaseProxy,
+    OperationalError,
+    PostgresqlDatabase,
+    SqliteDatabase,
+    __exception_wrapper__,
+)
 from playhouse.db_url import parse
 from playhouse.pool import PooledDatabase, PooledPostgresqlDatabase, _PooledSqliteDatabase
 
@@ -116,6 +122,15 @@ class PooledPostgres(PooledPostgresqlDatabase):
             conn.close()  # the pool only drops it: close the socket too
         return bool(readable)
 
+    def begin(self, isolation_level=None, quick=False):
+        """BEGIN; with quick, also SET LOCAL synchronous_commit TO OFF in the same round
+        trip (two statements with no parameters: psycopg sends them as one simple query)."""
+        if not quick:
+            return super().begin(isolation_level)
+        with __exception_wrapper__:
+            self.cursor().execute("BEGIN; SET LOCAL synchronous_commit TO OFF")
+        return None
+
 
 def make_database(url: str):
     """Build a pooled peewee database from a URL: sqlite:///path or postgresql://..."""
@@ -175,8 +190,9 @@ def quick_commit():
     if is_sqlite():
         yield
         return
-    with db.atomic():
-        db.execute_sql("SET LOCAL synchronous_commit TO OFF")
+    # BEGIN and the SET LOCAL go in one round trip (PooledPostgres.begin). Inside another
+    # transaction this is a savepoint and the outer transaction's commit waits as usual.
+    with db.obj.atomic(quick=True):
         yield
 
 

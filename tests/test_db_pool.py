@@ -67,3 +67,22 @@ def test_a_quick_commit_is_stored_and_only_it_skips_waiting_for_the_disk(app, pa
     if postgres:
         assert inside == "off", "inside, the commit does not wait for the disk"
         assert setting() == "on", "after it, every other write waits as before"
+
+
+def test_a_quick_commit_inside_another_transaction_waits_with_it(app, patient, therapist):
+    import datetime as dt
+
+    from app.models import Completion
+    from tests.conftest import make_plan
+
+    item = make_plan(patient, therapist, items=1)[1][0]
+    postgres = not database.is_sqlite()
+    with database.atomic():
+        with database.quick_commit():
+            Completion.create(key="quick-commit-inside", plan_item=item, client=patient,
+                              day=dt.date.today(), logged_by=patient, logged_by_role="client")
+            inside = (database.db.execute_sql("SHOW synchronous_commit").fetchone()[0]
+                      if postgres else None)
+    assert Completion.select().where(Completion.key == "quick-commit-inside").count() == 1
+    if postgres:
+        assert inside == "on", "the outer transaction's commit still waits for the disk"
