@@ -14,8 +14,9 @@ the server's workers allow it, opened afresh for each request where they close i
   does nothing (`bench/floor.py`): what every signed-in POST costs before its view runs.
 
 Repeats alternate the phases and the figures reported are medians over repeats.
-The load generator is a few processes of threads with raw keep-alive sockets
-(cheap per request, so it leaves the cores to the servers); its own CPU is reported.
+The load generator is a few processes of threads with raw sockets, kept alive where the
+server allows (cheap per request, so it leaves the cores to the servers); its own CPU is
+reported.
 
     .venv/bin/python -m bench.load --database-url sqlite:////tmp/homeward-bench/bench.db
 """
