@@ -387,28 +387,42 @@ _streak_days = Compiled(_streak_days_query,
                         lambda client, start, today: [client.id, start, today])
 
 
+STREAK_WINDOW = 15  # days read first; most streaks end inside it
+
+
 def streak(client: User, today: dt.date, limit: int = 366) -> int:
     """Days in a row with at least one item done, ending today (or yesterday if today is empty).
 
     A gentle count: today not being done yet does not break yesterday's streak.
-    Reads the days newest first and stops at the first gap.
+    Reads the days newest first and stops at the first gap. They are asked for a window
+    at a time (the last STREAK_WINDOW days, then four times as many before those, up to
+    `limit` days back): PostgreSQL gathers every row of the range before it hands back
+    the first, so one query for the whole year cost more than the rest of a tick's reads.
     """
-    cursor = _streak_days.cursor(client, today - dt.timedelta(days=limit), today)
-    count = 0
-    expected = None
-    try:
-        for (value,) in cursor:
-            day = _as_date(value)
-            if expected is None:  # the newest day: the streak ends today or yesterday
-                if (today - day).days > 1:
-                    break
-                expected = day
-            if day != expected:
-                break
-            count += 1
-            expected = day - dt.timedelta(days=1)
-    finally:
-        cursor.close()
+    oldest = today - dt.timedelta(days=limit)
+    count, expected = 0, None
+    end, window = today, STREAK_WINDOW
+    while end >= oldest:
+        start = max(end - dt.timedelta(days=window - 1), oldest)
+        cursor = _streak_days.cursor(client, start, end)
+        try:
+            for (value,) in cursor:
+                day = _as_date(value)
+                if expected is None:  # the newest day: the streak ends today or yesterday
+                    if (today - day).days > 1:
+                        return 0
+                    expected = day
+                if day != expected:
+                    return count
+                count += 1
+                expected = day - dt.timedelta(days=1)
+        finally:
+            cursor.close()
+        if expected is None:  # nothing ticked today or yesterday
+            return 0
+        if expected != start - dt.timedelta(days=1):  # a gap at the window's start
+            return count
+        end, window = expected, window * 4
     return count
 
 

@@ -106,6 +106,32 @@ def test_streak_is_broken_by_two_empty_days_and_ignores_later_ticks(patient, wee
     assert adherence.streak(patient, DAY["sat"], limit=2) == 3  # Thu, Fri, Sat: no further
 
 
+def _ticked_on(patient, therapist, days):
+    plan = Plan.create(client=patient, therapist=therapist, start_date=dt.date(2024, 1, 1))
+    item = PlanItem.create(plan=plan, exercise=make_exercise("Daily"),
+                           start_date=dt.date(2024, 1, 1))
+    Completion.insert_many([
+        {"key": f"streak-{n:04}", "plan_item": item, "client": patient, "day": day, "slot": 1,
+         "completed_at": dt.datetime(day.year, day.month, day.day, 9), "logged_by": patient,
+         "logged_by_role": "client", "note": ""}
+        for n, day in enumerate(days)]).execute()
+
+
+@pytest.mark.parametrize("runs, expected", [
+    ([(0, 100)], 100),  # a hundred days in a row: read in more than one window
+    ([(0, 15), (16, 40)], 15),  # the gap is the first day before the first window
+    ([(1, 17), (18, 30)], 16),  # ends yesterday; the gap falls in the second window
+    ([(0, 75), (76, 90)], 75),  # the gap is the first day before the second window
+    ([(0, 400)], 367),  # no further back than the limit (366 days before today)
+    ([(2, 30)], 0),  # nothing today or yesterday
+])
+def test_long_streaks_are_counted_to_the_first_gap(patient, therapist, runs, expected):
+    today = dt.date(2026, 6, 30)
+    _ticked_on(patient, therapist, [today - dt.timedelta(days=n)
+                                    for first, last in runs for n in range(first, last)])
+    assert adherence.streak(patient, today) == expected
+
+
 def test_an_edited_item_cannot_be_ticked_outside_its_own_dates(patient, week):
     with pytest.raises(ticks.TickError):
         ticks.record_tick(patient, patient, week["c1"], DAY["thu"], 1, "old-version-key")
