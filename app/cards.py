@@ -15,17 +15,20 @@ fails if the key ever misses something the card shows.
 
 from __future__ import annotations
 
+import re
 import threading
 
-from flask import current_app, request, url_for
+from flask import current_app, render_template, request, url_for
 from flask_babel import get_locale
 from jinja2 import pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from .i18n import translations
 from .templating import csrf_field, fill_keys
 
 TEMPLATE = "client/_card.html"
 PROGRESS_TEMPLATE = "client/_progress.html"
+ANSWER_TEMPLATE = "client/_tick_response.html"
 LIMIT = 5_000  # cards kept per process (with their keys up to ~10 KB each); emptied when full
 _CSRF = "\x00csrf\x00"
 _KEY = "\x00key\x00"
@@ -121,8 +124,57 @@ def progress_html(context, done, total, streak=0, oob=False) -> Markup:
         return template.render(dict(context.get_all(), done=done, total=total,
                                     streak=streak, oob=oob))
 
-    return Markup(_kept(("progress", str(get_locale()), done, total, streak, bool(oob)),
-                        render))
+    return Markup(_kept(_progress_key(done, total, streak, oob), render))
+
+
+def _progress_key(done, total, streak, oob) -> tuple:
+    return ("progress", str(get_locale()), done, total, streak, bool(oob))
+
+
+# The spoken line of client/_tick_response.html, for answers put together without it.
+_MESSAGE = Markup('<div id="tick-message" class="sr-only" role="status" aria-live="polite" '
+                  'hx-swap-oob="innerHTML">{} {}</div>')
+_TICK_KEY = re.compile(r'(name="key" value=")[^"]*')
+
+
+def tick_answer(card, message, context: dict) -> str:
+    """The answer to a tick, a rating or an undo: client/_tick_response.html (the card,
+    the day's progress out of band, the spoken message) for the card and the page
+    context of today_context or client_context.
+
+    When the card and the progress panel are both kept, the answer is put together from
+    them without rendering the template: the template's own work (the page's context
+    processors, a Jinja context for three lines) was a sixth of a tick's time. Under
+    TESTING the template is always rendered and the put-together answer compared with it
+    (tick keys aside, which are fresh in each), so the suite fails if the two drift apart.
+    """
+    if not current_app.testing:
+        html = _from_kept(card, message, context)
+        if html is not None:
+            return html
+    html = render_template(ANSWER_TEMPLATE, card=card, message=message, **context)
+    if current_app.testing:
+        made = _from_kept(card, message, context)
+        if made is None or _TICK_KEY.sub(r"\1", made) != _TICK_KEY.sub(r"\1", html):
+            raise AssertionError(f"the answer put together for {card.dom_id} is not the "
+                                 f"template's:\n{made}\n---\n{html}")
+    return html
+
+
+def _from_kept(card, message, context) -> str | None:
+    """tick_answer from the kept card and panel, or None when either is not kept."""
+    try:
+        card_html = _cache.get(_key(card, context["day"], context.get("urls"),
+                                    context.get("assistance_levels")))
+    except TypeError:  # something unhashable in a record: never kept
+        return None
+    done, total = context["done"], context["total"]
+    panel = _cache.get(_progress_key(done, total, context["streak"], True))
+    if card_html is None or panel is None:
+        return None
+    count = Markup(translations().ugettext("%(done)s of %(total)s done"))  # as in a template
+    spoken = _MESSAGE.format(escape(message or ""), count % {"done": done, "total": total})
+    return f"{_fill(card_html, card)}\n{panel}\n{spoken}"
 
 
 def clear():

@@ -20,8 +20,13 @@ def page_or_fragment(page: str, fragment: str, status: int = 200, **context):
 
 def fragment_or_redirect(fragment: str, location: str, status: int = 200, **context):
     """After a POST: the updated fragment for htmx, a redirect (303) for a plain form."""
+    return html_or_redirect(lambda: render_template(fragment, **context), location, status)
+
+
+def html_or_redirect(render, location: str, status: int = 200):
+    """fragment_or_redirect with the fragment made by render() (only called for htmx)."""
     if is_htmx():
-        response = make_response(render_template(fragment, **context), status)
+        response = make_response(render(), status)
     else:
         response = redirect(location, code=303)
     response.headers.add("Vary", "HX-Request")

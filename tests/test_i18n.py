@@ -234,6 +234,42 @@ def test_today_shows_the_date_in_spanish_words(demo, auth, client):
     assert expected in _text(client.get("/today"))
 
 
+def test_the_answer_to_a_tick_and_its_undo_is_in_spanish(demo, auth, client, app):
+    from flask import template_rendered
+
+    from app import cards
+    from app.adherence import local_today
+    from app.today import cards_for
+
+    _login(auth, "client@example.org")
+    rose = User.get(User.email == "client@example.org")
+    card = next(c for c in cards_for(rose, local_today(rose)) if not c.done)
+    cards.clear()
+    rendered = []
+
+    def record(sender, template, **extra):
+        rendered.append(template.name)
+
+    template_rendered.connect(record, app)
+    try:
+        # Rendered first (and, under TESTING, compared with the answer put together); then,
+        # outside TESTING, put together from the card and panel kept by the first.
+        for n, testing in enumerate((True, False)):
+            app.testing, rendered[:] = testing, []
+            data = {"item": card.item.id, "slot": card.slot, "key": f"spanish-answer-{n}"}
+            answer = auth.post("/today/tick", data, htmx=True).get_data(as_text=True)
+            assert re.search(r'aria-live="polite" hx-swap-oob="innerHTML">¡Muy bien! \d+ de \d+ '
+                             r"hechos</div>", answer), answer[-300:]
+            assert "Deshacer" in answer and "Well done" not in answer and " done" not in answer
+            assert ("client/_tick_response.html" in rendered) is testing
+            undo = re.search(r'hx-post="([^"]+/undo)"', answer).group(1)
+            taken_back = auth.post(html.unescape(undo), {}, htmx=True).get_data(as_text=True)
+            assert "Ya no aparece como hecho" in taken_back, taken_back[-300:]
+    finally:
+        app.testing = True
+        template_rendered.disconnect(record, app)
+
+
 def test_caregiver_pages_and_guides_are_in_spanish(demo, auth, client):
     _login(auth, "caregiver@example.org")
     _assert_spanish(client.get("/care"), "A quién ayudo")

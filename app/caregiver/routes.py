@@ -8,7 +8,8 @@ from flask_login import current_user
 
 from .. import adherence, audit, ticks
 from ..access import client_for_caregiver, linked_clients
-from ..htmx import fragment_or_redirect, is_htmx
+from ..cards import tick_answer
+from ..htmx import fragment_or_redirect, html_or_redirect, is_htmx
 from ..i18n import gettext as _
 from ..today import card_for, cards_for, progress
 from ..vocab import MODIFICATION_STATUSES, MODIFICATIONS, ROOMS
@@ -74,9 +75,8 @@ def _card_response(client, item, day, slot, message):
                        day=day.isoformat() if day != context["today"] else None)
     if not is_htmx():
         flash(message)
-    return fragment_or_redirect("client/_tick_response.html", location,
-                                card=card_for(client, item, day, slot, context["cards"]),
-                                message=message, **context)
+    card = card_for(client, item, day, slot, context["cards"])
+    return html_or_redirect(lambda: tick_answer(card, message, context), location)
 
 
 def _tick_error(client, message):

@@ -9,7 +9,8 @@ from flask_babel import get_locale
 from flask_login import current_user
 
 from .. import adherence, pagecache, ticks
-from ..htmx import fragment_or_redirect, is_htmx
+from ..cards import tick_answer
+from ..htmx import html_or_redirect, is_htmx
 from ..i18n import gettext as _
 from ..today import card_for, cards_for, current_items, equipment_for, progress
 from . import bp
@@ -69,8 +70,7 @@ def _card_response(client, item, day, slot, message=None, status=200, context=No
                        _anchor=card.dom_id)
     if not is_htmx() and message:
         flash(message)
-    return fragment_or_redirect("client/_tick_response.html", location, status=status,
-                                card=card, message=message, **context)
+    return html_or_redirect(lambda: tick_answer(card, message, context), location, status)
 
 
 def _tick_error(message):
