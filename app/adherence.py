@@ -387,7 +387,7 @@ _streak_days = Compiled(_streak_days_query,
                         lambda client, start, today: [client.id, start, today])
 
 
-STREAK_WINDOW = 15  # days read first; most streaks end inside it
+STREAK_WINDOW = 31  # days read first: most streaks end inside a month
 
 
 def streak(client: User, today: dt.date, limit: int = 366) -> int:

@@ -117,11 +117,14 @@ def _ticked_on(patient, therapist, days):
         for n, day in enumerate(days)]).execute()
 
 
+W = adherence.STREAK_WINDOW  # days read first; then 4 × W before those, then the rest
+
+
 @pytest.mark.parametrize("runs, expected", [
-    ([(0, 100)], 100),  # a hundred days in a row: read in more than one window
-    ([(0, 15), (16, 40)], 15),  # the gap is the first day before the first window
-    ([(1, 17), (18, 30)], 16),  # ends yesterday; the gap falls in the second window
-    ([(0, 75), (76, 90)], 75),  # the gap is the first day before the second window
+    ([(0, 200)], 200),  # read in three windows
+    ([(0, W), (W + 1, W + 30)], W),  # the gap is the first day before the first window
+    ([(1, W + 2), (W + 3, W + 20)], W + 1),  # ends yesterday; the gap is in the second window
+    ([(0, 5 * W), (5 * W + 1, 5 * W + 9)], 5 * W),  # the gap: just before the third window
     ([(0, 400)], 367),  # no further back than the limit (366 days before today)
     ([(2, 30)], 0),  # nothing today or yesterday
 ])
