@@ -19,7 +19,11 @@ from flask_login import current_user, login_required
 def create_app():
     from app import create_app as homeward
 
-    app = homeward()
+    return add_floor(homeward())
+
+
+def add_floor(app):
+    """Homeward with the floor's route added (also used by bench/instructions.py)."""
 
     @login_required
     def floor():
