@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
+import contextlib
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -98,7 +100,10 @@ def per_request(url: str, what: str, requests: int) -> float:
         copies = []
         for name in ("short", "long"):
             copies.append(os.path.join(tmp, f"{name}.db"))
-            shutil.copyfile(source, copies[-1])
+            # SQLite's backup, not a file copy: what is still in the -wal file comes too.
+            with contextlib.closing(sqlite3.connect(source)) as src, \
+                    contextlib.closing(sqlite3.connect(copies[-1])) as dst:
+                src.backup(dst)
         with concurrent.futures.ThreadPoolExecutor(2) as pool:
             short, long = pool.map(_count, copies, [what] * 2, [WARM, WARM + requests])
     return (long - short) / requests
