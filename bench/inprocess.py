@@ -101,16 +101,23 @@ def ticks_and_undos(person):
     return run
 
 
+def first_seeded(role: str):
+    """The first seeded account (bench/seed.py) of a role: the one these figures use."""
+    from app.models import User
+
+    return (User.select().where(User.email.startswith("bench-"), User.role == role)
+            .order_by(User.id).first())
+
+
 def people(app):
     """The seeded accounts used, and what each endpoint asks for."""
     from app import db as database
     from app.models import CaregiverLink, User
 
     with database.db.connection_context():
-        seeded = User.select().where(User.email.startswith("bench-")).order_by(User.id)
-        client = seeded.where(User.role == "client").first()
-        therapist = seeded.where(User.role == "therapist").first()
-        carer = seeded.where(User.role == "caregiver").first()
+        client = first_seeded("client")
+        therapist = first_seeded("therapist")
+        carer = first_seeded("caregiver")
         record = User.select().where(User.therapist == therapist).order_by(User.id).first()
         cared = CaregiverLink.get(CaregiverLink.caregiver == carer).client_id
     as_client = Person(app, client.email)

@@ -41,12 +41,10 @@ WARM = 50  # requests in both runs: what they cost cancels out with the start-up
 def _requests(app, what: str):
     """Endless WSGI environs for one endpoint, each made from the answer before it."""
     from app import db as database
-    from app.models import User
     from bench import inprocess
 
     with database.db.connection_context():
-        email = (User.select().where(User.email.startswith("bench-"), User.role == "client")
-                 .order_by(User.id).first().email)
+        email = inprocess.first_seeded("client").email
     person = inprocess.Person(app, email)
     if what == "tick":
         return inprocess.ticks_and_undos(person)()
