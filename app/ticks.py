@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sqlite3
+from typing import NamedTuple
 
 from flask_babel import lazy_gettext as _l
 from peewee import IntegrityError
 
 from .adherence import is_due, local_today
 from .compiled import Compiled, CompiledInsert
-from .db import quick_commit
+from .db import is_sqlite, quick_commit
 from .ids import record_id
 from .models import Completion, Plan, PlanItem, User, utcnow
 from .today import items_on
@@ -50,6 +52,13 @@ _insert_completion = CompiledInsert(Completion)
 _delete_completion = Compiled(lambda completion_id: Completion.delete()
                               .where(Completion.id == completion_id),
                               lambda completion_id: [completion_id])
+_take_back = Compiled(  # what the answer needs, from the row the DELETE removed
+    lambda client, completion_id: Completion.delete()
+    .where(Completion.id == completion_id, Completion.client == client)
+    .returning(Completion.plan_item, Completion.day, Completion.slot),
+    lambda client, completion_id: [completion_id, client.id])
+# SQLite understands DELETE ... RETURNING from 3.35 on (PostgreSQL always has).
+SQLITE_RETURNING = sqlite3.sqlite_version_info >= (3, 35, 0)
 
 
 def plan_item_for(client: User, item_id) -> PlanItem:
@@ -242,3 +251,40 @@ def undo(completion: Completion) -> None:
     """Take back a tick made by mistake (one DELETE: a transaction of its own)."""
     with quick_commit():
         _delete_completion.cursor(completion.id)
+
+
+class TakenBack(NamedTuple):
+    """What an undo took back: the tick's plan item, day and slot, and the client's items
+    on that day (today.items_on, read to find the item; the answer's cards reuse them)."""
+
+    item: PlanItem
+    day: dt.date
+    slot: int
+    on_day: tuple[PlanItem, ...] | None
+
+
+def take_back(client: User, completion_id) -> TakenBack:
+    """Take back the client's tick with this id, for the answer's card. NotFound when the
+    client has no such tick (someone else's, or gone already).
+
+    One statement, DELETE ... RETURNING, where reading the tick first and then deleting it
+    took two. The plan item comes from the day's items, which are kept (today.items_on).
+    """
+    wanted = record_id(completion_id)
+    if wanted is None:
+        raise NotFound()
+    if is_sqlite() and not SQLITE_RETURNING:
+        completion = completion_for(client, wanted)
+        undo(completion)
+        return TakenBack(completion.plan_item, completion.day, completion.slot, None)
+    with quick_commit():
+        # Every row read before the block ends: SQLite's statement, and with it the
+        # write, is only finished when it has handed back its last row.
+        rows = _take_back.cursor(client, wanted).fetchall()
+    if not rows:
+        raise NotFound()
+    item_id, day, slot = rows[0]
+    day = Completion.day.python_value(day)
+    on_day = items_on(client, day)
+    item = next((i for i in on_day if i.id == item_id), None)
+    return TakenBack(item or plan_item_for(client, item_id), day, slot, on_day)

@@ -130,15 +130,21 @@ def test_today_stays_under_its_query_budget(app, clinics):
     assert len(statements) < TODAY_BUDGET, "\n".join(sql[:160] for sql in statements)
 
 
-def test_a_tick_runs_the_same_number_of_queries_at_both_data_sizes(app, clinics):
+def test_a_tick_and_its_undo_run_the_same_number_of_queries_at_both_data_sizes(app, clinics):
     counts = {}
     for size in ("small", "large"):
-        browser = app.test_client()
-        sign_in(browser, clinics[size]["client"], PASSWORD)
-        if size == "large":  # every slot is done: take one back so there is one to tick
-            Completion.delete().where(Completion.key.startswith("budget-"),
-                                      Completion.logged_by_role == "client").execute()
-        status, statements = count_tick(browser)
-        assert status == 200
-        counts[size] = len(statements)
-    assert counts["large"] == counts["small"]
+        for counted in ("tick", "undo"):
+            browser = app.test_client()
+            sign_in(browser, clinics[size]["client"], PASSWORD)
+            if size == "large":  # every slot is done: take one back so there is one to tick
+                Completion.delete().where(Completion.key.startswith("budget-"),
+                                          Completion.logged_by_role == "client").execute()
+            status, statements = count_tick(browser, counted)
+            assert status == 200
+            counts[size, counted] = statements
+    assert len(counts["large", "tick"]) == len(counts["small", "tick"])
+    assert len(counts["large", "undo"]) == len(counts["small", "undo"])
+    # The undo deletes the tick without reading it first: no more statements than the tick.
+    undo = counts["large", "undo"]
+    assert len(undo) == len(counts["large", "tick"]), "\n".join(sql[:300] for sql in undo)
+    assert sum(sql.startswith("DELETE") for sql in undo) == 1

@@ -11,6 +11,7 @@ from ..access import client_for_caregiver, linked_clients
 from ..cards import tick_answer
 from ..htmx import fragment_or_redirect, html_or_redirect, is_htmx
 from ..i18n import gettext as _
+from ..ids import record_id
 from ..today import card_for, cards_for, progress
 from ..vocab import MODIFICATION_STATUSES, MODIFICATIONS, ROOMS
 from . import bp, overview
@@ -28,9 +29,10 @@ def care():
     return render_template("caregiver/care.html", summaries=summaries)
 
 
-def client_context(client, day):
-    """Everything the caregiver's view of a client's day (and its fragments) shows."""
-    cards = cards_for(client, day)
+def client_context(client, day, on_day=None):
+    """Everything the caregiver's view of a client's day (and its fragments) shows
+    (on_day: see today.cards_for)."""
+    cards = cards_for(client, day, on_day)
     done, total = progress(cards)
     return {
         "client": client, "day": day, "cards": cards, "done": done, "total": total,
@@ -68,9 +70,9 @@ def care_client(client_id):
     return _page(client, day)
 
 
-def _card_response(client, item, day, slot, message):
+def _card_response(client, item, day, slot, message, on_day=None):
     """The updated card and progress for htmx, or a redirect to the client's day."""
-    context = client_context(client, day)
+    context = client_context(client, day, on_day)
     location = url_for("caregiver.care_client", client_id=client.id,
                        day=day.isoformat() if day != context["today"] else None)
     if not is_htmx():
@@ -137,11 +139,13 @@ def care_rate(client_id, completion_id):
 def care_undo(client_id, completion_id):
     """Take back a tick made by mistake."""
     client = client_for_caregiver(client_id)
-    completion = _completion(client, completion_id)
-    item, day, slot, cid = completion.plan_item, completion.day, completion.slot, completion.id
-    ticks.undo(completion)
-    audit.record("undo_on_behalf", client=client, target=f"completion:{cid}")
-    return _card_response(client, item, day, slot, _("Tick taken back."))
+    try:
+        taken = ticks.take_back(client, completion_id)
+    except ticks.NotFound:
+        abort(404)
+    audit.record("undo_on_behalf", client=client, target=f"completion:{record_id(completion_id)}")
+    return _card_response(client, taken.item, taken.day, taken.slot, _("Tick taken back."),
+                          on_day=taken.on_day)
 
 
 def _home_context(client):

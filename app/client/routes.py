@@ -129,12 +129,12 @@ def undo(completion_id):
     """Take back a tick made by mistake."""
     me = _me()
     try:
-        completion = ticks.completion_for(me, completion_id)
+        taken = ticks.take_back(me, completion_id)
     except ticks.NotFound:
         abort(404)
-    item, day, slot = completion.plan_item, completion.day, completion.slot
-    ticks.undo(completion)
-    return _card_response(me, item, day, slot, _("Tick taken back. It is no longer marked done."))
+    return _card_response(me, taken.item, taken.day, taken.slot,
+                          _("Tick taken back. It is no longer marked done."),
+                          context=today_context(me, taken.day, taken.on_day))
 
 
 @bp.get("/equipment")
