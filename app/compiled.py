@@ -35,7 +35,7 @@ from peewee import (
     TextField,
 )
 
-from .db import db
+from .db import db, execute_quick
 
 
 class CompiledQueryError(RuntimeError):
@@ -48,11 +48,14 @@ def checking() -> bool:
 
 
 class Compiled:
-    """A peewee select of fixed shape, compiled once per database (see the module doc)."""
+    """A peewee select of fixed shape, compiled once per database (see the module doc).
+    With quick, a write of fixed shape instead, run by db.execute_quick (read its rows
+    with .cursor())."""
 
-    def __init__(self, build: Callable, params: Callable):
+    def __init__(self, build: Callable, params: Callable, quick: bool = False):
         self.build = build
         self.params = params
+        self.quick = quick  # a write, run by db.execute_quick
         self.name = getattr(build, "__name__", "query")
         self._by_database: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         self._readers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -105,6 +108,8 @@ class Compiled:
             if sql != entry[0]:
                 raise CompiledQueryError(f"{self.name}: the SQL changed with its values")
         sql, query = entry
+        if self.quick:
+            return execute_quick(sql, params), query
         return database.execute_sql(sql, params), query
 
 
@@ -143,11 +148,13 @@ class CompiledInsert:
     every call must give the same fields. The new row's id comes back as each engine
     gives it: peewee's SQL ends in RETURNING on PostgreSQL, SQLite has the cursor's
     lastrowid. The first call per database, and under TESTING every call, has peewee
-    write the statement and checks the SQL and its values are the same.
+    write the statement and checks the SQL and its values are the same. With quick,
+    each insert is a quick commit of its own (db.execute_quick).
     """
 
-    def __init__(self, model):
+    def __init__(self, model, quick: bool = False):
         self.model = model
+        self.quick = quick
         self._by_database: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     def _compile(self, data, params):
@@ -174,7 +181,7 @@ class CompiledInsert:
             sql = self._by_database[database] = self._compile(data, params)
         elif checking() and self._compile(data, params) != sql:
             raise CompiledQueryError(f"insert into {self.model.__name__}: the SQL changed")
-        cursor = database.execute_sql(sql, params)
+        cursor = (execute_quick if self.quick else database.execute_sql)(sql, params)
         new_id = cursor.fetchone()[0] if database.returning_clause else cursor.lastrowid
         setattr(instance, primary.name, new_id)
         instance._dirty.clear()

@@ -12,7 +12,7 @@ from peewee import IntegrityError
 
 from .adherence import is_due, local_today
 from .compiled import Compiled, CompiledInsert
-from .db import is_sqlite, quick_commit
+from .db import execute_quick, is_sqlite, quick_commit
 from .ids import record_id
 from .models import Completion, Plan, PlanItem, User, utcnow
 from .today import items_on
@@ -48,7 +48,7 @@ _client_completion = Compiled(  # with its plan item: the answer is that item's 
     lambda client, completion_id: Completion.select(Completion, PlanItem).join(PlanItem)
     .where(Completion.id == completion_id, Completion.client == client),
     lambda client, completion_id: [completion_id, client.id])
-_insert_completion = CompiledInsert(Completion)
+_insert_completion = CompiledInsert(Completion, quick=True)  # a transaction of its own
 _delete_completion = Compiled(lambda completion_id: Completion.delete()
                               .where(Completion.id == completion_id),
                               lambda completion_id: [completion_id])
@@ -56,7 +56,7 @@ _take_back = Compiled(  # what the answer needs, from the row the DELETE removed
     lambda client, completion_id: Completion.delete()
     .where(Completion.id == completion_id, Completion.client == client)
     .returning(Completion.plan_item, Completion.day, Completion.slot),
-    lambda client, completion_id: [completion_id, client.id])
+    lambda client, completion_id: [completion_id, client.id], quick=True)
 # SQLite understands DELETE ... RETURNING from 3.35 on (PostgreSQL always has).
 SQLITE_RETURNING = sqlite3.sqlite_version_info >= (3, 35, 0)
 
@@ -149,8 +149,8 @@ def record_tick(actor: User, client: User, item: PlanItem, day: dt.date, slot, k
     The same key sent twice, or a second tick for a slot already done (say the client
     and the caregiver both tick it), answers with the completion already stored. The
     row is simply inserted and the database's unique keys catch a repeat, so a new tick
-    costs one statement (a transaction of its own; on PostgreSQL one that does not wait
-    for the disk, see db.quick_commit).
+    costs one statement (a transaction of its own, in one round trip; on PostgreSQL one
+    that does not wait for the disk, see db.execute_quick).
     """
     key = (key or "").strip()
     if not KEY_PATTERN.match(key):
@@ -166,13 +166,11 @@ def record_tick(actor: User, client: User, item: PlanItem, day: dt.date, slot, k
             raise
         return stored, False
     try:
-        with quick_commit():
-            made = _insert_completion.create(
-                key=key, plan_item=item, client=client, day=day, slot=slot,
-                completed_at=completed_at or utcnow(), logged_by=actor,
-                logged_by_role=actor.role,
-                assistance=assistance, difficulty=difficulty, pain=pain, note=note,
-            )
+        made = _insert_completion.create(
+            key=key, plan_item=item, client=client, day=day, slot=slot,
+            completed_at=completed_at or utcnow(), logged_by=actor, logged_by_role=actor.role,
+            assistance=assistance, difficulty=difficulty, pain=pain, note=note,
+        )
         return made, True
     except IntegrityError:
         # The key or the slot is stored already (sent twice, or a race): answer with it.
@@ -239,9 +237,8 @@ def rate(completion: Completion, difficulty=None, pain=None, note=None) -> Compl
         if len(note) > 1000:
             raise TickError(_l("Please keep the note under 1000 characters."))
         changes["note"] = note
-    if changes:  # one UPDATE: a transaction of its own
-        with quick_commit():
-            Completion.update(**changes).where(Completion.id == completion.id).execute()
+    if changes:  # one UPDATE: a transaction of its own (db.execute_quick)
+        execute_quick(*Completion.update(**changes).where(Completion.id == completion.id).sql())
         for field, value in changes.items():
             setattr(completion, field, value)
     return completion
@@ -277,13 +274,12 @@ def take_back(client: User, completion_id) -> TakenBack:
         completion = completion_for(client, wanted)
         undo(completion)
         return TakenBack(completion.plan_item, completion.day, completion.slot, None)
-    with quick_commit():
-        # Every row read before the block ends: SQLite's statement, and with it the
-        # write, is only finished when it has handed back its last row.
-        rows = _take_back.cursor(client, wanted).fetchall()
+    # A transaction of its own (db.execute_quick). Every row is read: SQLite's statement,
+    # and with it the write, is only finished when it has handed back its last row.
+    rows = _take_back.cursor(client, wanted).fetchall()
     if not rows:
         raise NotFound()
-    item_id, day, slot = rows[0]
+    item_id, day, slot = rows[0][:3]
     day = Completion.day.python_value(day)
     on_day = items_on(client, day)
     item = next((i for i in on_day if i.id == item_id), None)

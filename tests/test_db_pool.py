@@ -86,3 +86,60 @@ def test_a_quick_commit_inside_another_transaction_waits_with_it(app, patient, t
     assert Completion.select().where(Completion.key == "quick-commit-inside").count() == 1
     if postgres:
         assert inside == "on", "the outer transaction's commit still waits for the disk"
+
+
+def test_a_tick_is_one_statement_that_skips_waiting_for_the_disk_for_itself_alone(
+        app, patient, therapist, monkeypatch):
+    from app import ticks
+    from app.adherence import local_today
+    from app.models import Completion
+    from tests.conftest import make_plan
+
+    item = make_plan(patient, therapist, items=1)[1][0]
+    pool = database.db.obj
+    postgres = not database.is_sqlite()
+    begun, sent = [], []
+    monkeypatch.setattr(pool, "begin", lambda *a, **k: begun.append(a) or None)
+    original = pool.execute_sql
+    monkeypatch.setattr(pool, "execute_sql",
+                        lambda sql, params=None: sent.append(sql) or original(sql, params))
+    day = local_today(patient)
+    made, created = ticks.record_tick(patient, patient, item, day, 1, "quick-write-key-1")
+    assert begun == [] and len(sent) == 1, "no BEGIN or COMMIT: the INSERT alone"
+    assert sent[0].endswith(", " + database.QUICK_SETTING) == postgres
+    assert created and Completion.get_by_id(made.id).key == "quick-write-key-1"
+    # The same slot again: refused by the database, answered with the stored tick.
+    again, created = ticks.record_tick(patient, patient, item, day, 1, "quick-write-key-2")
+    assert (again.id, created) == (made.id, False)
+    assert Completion.select().count() == 1
+    # What the extra column says, and that it lasted for that statement only.
+    param = pool.param
+    cursor = database.execute_quick(
+        f'UPDATE "completion" SET "note" = {param} WHERE "id" = {param} RETURNING "id"',
+        ["Quick.", made.id])
+    assert cursor.fetchone() == ((made.id, "off") if postgres else (made.id,))
+    assert Completion.get_by_id(made.id).note == "Quick."
+    cursor = database.execute_quick(f'DELETE FROM "completion" WHERE "id" = {param}', [made.id])
+    assert cursor.fetchall() == ([("off",)] if postgres else [])
+    assert Completion.select().count() == 0
+    if postgres:
+        assert original("SHOW synchronous_commit").fetchone()[0] == "on"
+
+
+def test_a_quick_write_inside_another_transaction_waits_with_it(app, patient, therapist):
+    from app import ticks
+    from app.adherence import local_today
+    from app.models import Completion
+    from tests.conftest import make_plan
+
+    item = make_plan(patient, therapist, items=1)[1][0]
+    day = local_today(patient)
+    with database.atomic():
+        made, _ = ticks.record_tick(patient, patient, item, day, 1, "quick-inside-key-1")
+        # A repeat inside the transaction is caught by its savepoint; the rest goes on.
+        again, created = ticks.record_tick(patient, patient, item, day, 1, "quick-inside-key-2")
+        inside = (database.db.execute_sql("SHOW synchronous_commit").fetchone()[0]
+                  if not database.is_sqlite() else "on")
+    assert (again.id, created) == (made.id, False)
+    assert Completion.select().count() == 1
+    assert inside == "on", "the outer transaction's commit still waits for the disk"
