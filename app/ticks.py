@@ -12,7 +12,7 @@ from peewee import IntegrityError
 
 from .adherence import is_due, local_today
 from .compiled import Compiled, CompiledInsert
-from .db import execute_quick, is_sqlite, quick_commit
+from .db import execute_quick, is_sqlite
 from .ids import record_id
 from .models import Completion, Plan, PlanItem, User, utcnow
 from .today import items_on
@@ -49,9 +49,9 @@ _client_completion = Compiled(  # with its plan item: the answer is that item's 
     .where(Completion.id == completion_id, Completion.client == client),
     lambda client, completion_id: [completion_id, client.id])
 _insert_completion = CompiledInsert(Completion, quick=True)  # a transaction of its own
-_delete_completion = Compiled(lambda completion_id: Completion.delete()
+_delete_completion = Compiled(lambda completion_id: Completion.delete()  # SQLite < 3.35
                               .where(Completion.id == completion_id),
-                              lambda completion_id: [completion_id])
+                              lambda completion_id: [completion_id], quick=True)
 _take_back = Compiled(  # what the answer needs, from the row the DELETE removed
     lambda client, completion_id: Completion.delete()
     .where(Completion.id == completion_id, Completion.client == client)
@@ -244,16 +244,13 @@ def rate(completion: Completion, difficulty=None, pain=None, note=None) -> Compl
     return completion
 
 
-def undo(completion: Completion) -> None:
-    """Take back a tick made by mistake (one DELETE: a transaction of its own)."""
-    with quick_commit():
-        _delete_completion.cursor(completion.id)
-
 
 class TakenBack(NamedTuple):
-    """What an undo took back: the tick's plan item, day and slot, and the client's items
-    on that day (today.items_on, read to find the item; the answer's cards reuse them)."""
+    """What an undo took back: the tick's id, plan item, day and slot, and the client's
+    items on that day (today.items_on, read to find the item; the answer's cards reuse
+    them)."""
 
+    completion_id: int
     item: PlanItem
     day: dt.date
     slot: int
@@ -270,12 +267,13 @@ def take_back(client: User, completion_id) -> TakenBack:
     wanted = record_id(completion_id)
     if wanted is None:
         raise NotFound()
-    if is_sqlite() and not SQLITE_RETURNING:
+    # Each DELETE is a transaction of its own (db.execute_quick).
+    if is_sqlite() and not SQLITE_RETURNING:  # read the tick first, then delete it
         completion = completion_for(client, wanted)
-        undo(completion)
-        return TakenBack(completion.plan_item, completion.day, completion.slot, None)
-    # A transaction of its own (db.execute_quick). Every row is read: SQLite's statement,
-    # and with it the write, is only finished when it has handed back its last row.
+        _delete_completion.cursor(completion.id)
+        return TakenBack(wanted, completion.plan_item, completion.day, completion.slot, None)
+    # Every row is read: SQLite's statement, and with it the write, is only finished when
+    # it has handed back its last row.
     rows = _take_back.cursor(client, wanted).fetchall()
     if not rows:
         raise NotFound()
@@ -283,4 +281,4 @@ def take_back(client: User, completion_id) -> TakenBack:
     day = Completion.day.python_value(day)
     on_day = items_on(client, day)
     item = next((i for i in on_day if i.id == item_id), None)
-    return TakenBack(item or plan_item_for(client, item_id), day, slot, on_day)
+    return TakenBack(wanted, item or plan_item_for(client, item_id), day, slot, on_day)

@@ -13,6 +13,7 @@ from app.adherence import local_today
 from app.caregiver import overview
 from app.models import (
     Assessment,
+    AuditEvent,
     CaregiverLink,
     Completion,
     Guide,
@@ -248,6 +249,8 @@ def test_caregiver_can_rate_and_undo_a_tick_for_the_client(auth, caregiver, pati
     response = auth.post(f"/care/{patient.id}/completions/{stored.id}/undo", htmx=True)
     assert response.status_code == 200
     assert Completion.get_or_none(Completion.id == stored.id) is None
+    undone = AuditEvent.get(AuditEvent.action == "undo_on_behalf")
+    assert (undone.target, undone.client_id) == (f"completion:{stored.id}", patient.id)
 
 
 # -- What needs the caregiver -------------------------------------------------------------

@@ -11,7 +11,6 @@ from ..access import client_for_caregiver, linked_clients
 from ..cards import tick_answer
 from ..htmx import fragment_or_redirect, html_or_redirect, is_htmx
 from ..i18n import gettext as _
-from ..ids import record_id
 from ..today import card_for, cards_for, progress
 from ..vocab import MODIFICATION_STATUSES, MODIFICATIONS, ROOMS
 from . import bp, overview
@@ -143,7 +142,7 @@ def care_undo(client_id, completion_id):
         taken = ticks.take_back(client, completion_id)
     except ticks.NotFound:
         abort(404)
-    audit.record("undo_on_behalf", client=client, target=f"completion:{record_id(completion_id)}")
+    audit.record("undo_on_behalf", client=client, target=f"completion:{taken.completion_id}")
     return _card_response(client, taken.item, taken.day, taken.slot, _("Tick taken back."),
                           on_day=taken.on_day)
 
