@@ -66,6 +66,27 @@ _completions_on = Compiled(_completions_on_query, lambda client, day: [client.id
 ITEMS_LIMIT = 5_000
 _kept_items: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _items_lock = threading.Lock()
+# Kept items share one instance per exercise and per plan with the same contents: the
+# same library exercise serves every client's day that uses it, and a day's items one
+# plan, instead of a copy per item, client and day (a day of six items took 31 KB of a
+# worker's memory, a quarter of that with the copies shared: docs/benchmarks.md).
+_SHARED_RELATIONS = ("exercise", "plan")
+_shared_rows: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
+
+
+def _share_relations(items: tuple[PlanItem, ...]) -> None:
+    """Point each item's exercise and plan at the kept instance with the same contents
+    (under _items_lock: items just read, that no one else holds yet)."""
+    for item in items:
+        for name in _SHARED_RELATIONS:
+            related = item.__rel__.get(name)
+            if related is None:
+                continue
+            try:
+                key = (type(related), tuple(related.__data__.items()))
+                item.__rel__[name] = _shared_rows.setdefault(key, related)
+            except TypeError:  # a value that cannot be a key: this one keeps its copy
+                continue
 
 
 def items_on(client: User, day: dt.date) -> tuple[PlanItem, ...]:
@@ -88,6 +109,7 @@ def items_on(client: User, day: dt.date) -> tuple[PlanItem, ...]:
         kept = _kept_items.setdefault(database, {})
         if len(kept) >= ITEMS_LIMIT:
             kept.clear()
+        _share_relations(fresh)
         kept[key] = fresh
     return fresh
 
