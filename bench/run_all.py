@@ -78,6 +78,8 @@ def measure(engines, quick: bool, timings: dict) -> None:
                                      "--runs", runs], url, timings)
         step(f"{name}: dispatch", ["-m", "bench.dispatch", "--database-url",
                                    DISPATCH_URLS[name], "--deadline", "100"], url, timings)
+        if name == engines[0]:  # what the workers keep is the same whichever the database
+            step(f"{name}: memory", ["-m", "bench.memory", "--database-url", url], url, timings)
 
 
 # -- the report -----------------------------------------------------------------------------
@@ -308,6 +310,39 @@ def dispatch_table(engines) -> list[str]:
     return out
 
 
+def _mib(value) -> str:
+    return f"{value / 2**20:.0f} MiB"
+
+
+def memory_lines(engines) -> list[str]:
+    """The web process's memory before and after everyone in the clinic used it once."""
+    for name in engines:
+        result = load(f"memory-{name}.json")
+        if result:
+            break
+    else:
+        return ["No memory figures."]
+    people = result["people"]
+
+    def row(label, when):
+        snap = result[when]
+        rss = sorted(w["rss"] for w in snap["workers"])
+        pss = snap["master"]["pss"] + sum(w["pss"] for w in snap["workers"])
+        return label, f"{rss[0] / 2**20:.0f}–{_mib(rss[-1])}", _mib(pss)
+
+    rows = [row("gunicorn started", "before"), row("after everyone, once", "after")]
+    return [f"{_label(name)}, gunicorn as in the Procfile: {people['client']:,} clients, "
+            f"{people['caregiver']:,} caregivers and {people['therapist']:,} therapists each "
+            "signed in and used the app once (a client: Today, a tick and its undo; a "
+            "caregiver: their list and each person they help; a therapist: the caseload and "
+            f"each client's record): {result['requests']:,} requests in {result['seconds']:.0f} s, "
+            f"{result['failed']} refused. RSS counts the pages a worker shares with the others "
+            "in each worker; PSS shares them out, so the sum over the master and its workers "
+            "is what the web process takes of the machine's memory.", "",
+            "| | each worker, RSS | the web process in all, PSS |", "|---|---|---|",
+            *[f"| {label} | {rss} | {pss} |" for label, rss, pss in rows]]
+
+
 def lighthouse_lines(engines) -> list[str]:
     out = []
     for n in engines:
@@ -362,7 +397,8 @@ def report(engines, timings: dict | None = None) -> str:
               *page_weight_table(engines[0]), "",
               "### Reminder dispatch", "", *dispatch_table(engines), "",
               "### Lighthouse 12.2.3, `/today`, mobile emulation", "",
-              *lighthouse_lines(engines), ""]
+              *lighthouse_lines(engines), "",
+              "### Memory", "", *memory_lines(engines), ""]
     if timings:
         lines += ["### This run", "", "| step | seconds | ok |", "|---|---|---|"]
         lines += [f"| {k} | {v['seconds']} | {'yes' if v['ok'] else '**no**'} |"
