@@ -39,7 +39,9 @@ def test_kept_plan_items_of_two_clients_share_one_exercise_and_follow_its_edits(
     assert a.exercise.title == "Exercise 1", "what another request holds is never changed"
 
 
-def test_kept_cards_and_progress_take_one_byte_per_character(auth, patient, therapist):
+def test_kept_cards_and_progress_take_one_byte_per_character(auth, patient, therapist,
+                                                            monkeypatch):
+    monkeypatch.setattr(cards, "_cache", {})  # only this test's cards, not earlier tests'
     _plan, items = make_plan(patient, therapist, items=2)
     PlanItem.update(times_per_day=2).where(PlanItem.id == items[0].id).execute()
     auth.login(patient)
