@@ -203,34 +203,37 @@ class Person:
         return self
 
 
-def pick_people(url: str, counts: dict[str, int], seed: int = 3) -> dict[str, list[Person]]:
-    """Seeded accounts of each role spread over the clinic, with the records they open."""
+def everyone(url: str) -> dict[str, list[Person]]:
+    """Every seeded account by role, in the order they were made, with the records each
+    opens (a therapist's clients, the people a caregiver helps)."""
     make_app(url)
     from app import db as database
     from app.models import CaregiverLink, User
 
-    rng = random.Random(seed)
-    out = {}
+    seeded = User.email.startswith("bench-")
     with database.db.connection_context():
-        therapists = list(User.select().where(User.role == "therapist",
-                                              User.email.startswith("bench-")).order_by(User.id))
-        out["therapist"] = []
-        for t in rng.sample(therapists, min(counts["therapist"], len(therapists))):
-            ids = [c for (c,) in User.select(User.id).where(User.therapist == t).tuples()]
-            out["therapist"].append(Person("therapist", t.email, ids))
-        clients = list(User.select(User.email).where(User.role == "client",
-                                                     User.email.startswith("bench-")))
-        out["client"] = [Person("client", c.email, [])
-                         for c in rng.sample(clients, min(counts["client"], len(clients)))]
-        carers = list(User.select().where(User.role == "caregiver",
-                                          User.email.startswith("bench-")))
-        out["caregiver"] = []
-        for carer in rng.sample(carers, min(counts["caregiver"], len(carers))):
-            ids = [c for (c,) in CaregiverLink.select(CaregiverLink.client).where(
-                CaregiverLink.caregiver == carer, CaregiverLink.revoked_at.is_null()).tuples()]
-            out["caregiver"].append(Person("caregiver", carer.email, ids))
+        therapists = [
+            Person("therapist", t.email,
+                   [c for (c,) in User.select(User.id).where(User.therapist == t)
+                    .order_by(User.id).tuples()])
+            for t in User.select().where(User.role == "therapist", seeded).order_by(User.id)]
+        clients = [Person("client", email, []) for (email,) in User.select(User.email)
+                   .where(User.role == "client", seeded).order_by(User.id).tuples()]
+        carers = [
+            Person("caregiver", carer.email,
+                   [c for (c,) in CaregiverLink.select(CaregiverLink.client).where(
+                       CaregiverLink.caregiver == carer,
+                       CaregiverLink.revoked_at.is_null()).tuples()])
+            for carer in User.select().where(User.role == "caregiver", seeded).order_by(User.id)]
     database.db.close()
-    return out
+    return {"therapist": therapists, "client": clients, "caregiver": carers}
+
+
+def pick_people(url: str, counts: dict[str, int], seed: int = 3) -> dict[str, list[Person]]:
+    """Seeded accounts of each role spread over the clinic, with the records they open."""
+    rng = random.Random(seed)
+    return {role: rng.sample(group, min(counts[role], len(group)))
+            for role, group in everyone(url).items()}
 
 
 # -- what each kind of person does ---------------------------------------------------------

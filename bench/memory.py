@@ -28,37 +28,11 @@ import time
 if __package__ in (None, ""):
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from bench.common import SQLITE_URL, Server, engine, make_app, save
-from bench.load import Conn, Person, client_steps
+from bench.common import SQLITE_URL, Server, engine, save
+from bench.load import Conn, Person, client_steps, everyone
 
 FIELDS = ("Rss", "Pss")
 THREADS = 8
-
-
-def everyone(url: str) -> list[Person]:
-    """Every seeded account, each with the records it opens."""
-    make_app(url)
-    from app import db as database
-    from app.models import CaregiverLink, User
-
-    seeded = User.email.startswith("bench-")
-    with database.db.connection_context():
-        therapists = list(User.select().where(User.role == "therapist", seeded)
-                          .order_by(User.id))
-        people = [Person("therapist", t.email,
-                         [c for (c,) in User.select(User.id).where(User.therapist == t)
-                          .order_by(User.id).tuples()])
-                  for t in therapists]
-        for (email,) in (User.select(User.email).where(User.role == "client", seeded)
-                         .order_by(User.id).tuples()):
-            people.append(Person("client", email, []))
-        carers = list(User.select().where(User.role == "caregiver", seeded).order_by(User.id))
-        for carer in carers:
-            helped = [c for (c,) in CaregiverLink.select(CaregiverLink.client).where(
-                CaregiverLink.caregiver == carer, CaregiverLink.revoked_at.is_null()).tuples()]
-            people.append(Person("caregiver", carer.email, helped))
-    database.db.close()
-    return people
 
 
 def visits(conn: Conn, person: Person, rng: random.Random):
@@ -112,7 +86,7 @@ def server_memory(server: Server) -> dict:
 
 
 def run(url: str) -> dict:
-    people = everyone(url)
+    people = [person for group in everyone(url).values() for person in group]
     with Server("app:create_app()", url) as server:
         before = server_memory(server)
         started = time.perf_counter()
