@@ -244,7 +244,6 @@ def rate(completion: Completion, difficulty=None, pain=None, note=None) -> Compl
     return completion
 
 
-
 class TakenBack(NamedTuple):
     """What an undo took back: the tick's id, plan item, day and slot, and the client's
     items on that day (today.items_on, read to find the item; the answer's cards reuse
