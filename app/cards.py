@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 import threading
 
-from flask import current_app, render_template, request, url_for
-from flask_babel import get_locale
+from flask import current_app, render_template, url_for
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
+from . import here
 from .i18n import translations
 from .templating import csrf_field, fill_keys
 
@@ -58,7 +58,7 @@ def _key(card, day, urls, assistance_levels) -> tuple:
                  else None)
         done = (tuple(item for item in completion.__data__.items()
                       if item[0] not in _PER_TICK), carer)
-    return (str(get_locale()), request.script_root, card.slot, day,
+    return (str(here.locale()), here.request().script_root, card.slot, day,
             tuple(card.item.__data__.items()), tuple(card.exercise.__data__.items()), done,
             _frozen(urls), _frozen(assistance_levels))
 
@@ -128,7 +128,7 @@ def progress_html(context, done, total, streak=0, oob=False) -> Markup:
 
 
 def _progress_key(done, total, streak, oob) -> tuple:
-    return ("progress", str(get_locale()), done, total, streak, bool(oob))
+    return ("progress", str(here.locale()), done, total, streak, bool(oob))
 
 
 # The spoken line of client/_tick_response.html, for answers put together without it

@@ -23,7 +23,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable
 
-from flask import current_app, has_app_context
+from flask import has_app_context
 from peewee import (
     CharField,
     Field,
@@ -35,6 +35,7 @@ from peewee import (
     TextField,
 )
 
+from . import here
 from .db import db, execute_quick
 
 
@@ -44,7 +45,7 @@ class CompiledQueryError(RuntimeError):
 
 def checking() -> bool:
     """True under TESTING: kept and compiled things are checked against a fresh read."""
-    return has_app_context() and bool(current_app.config.get("TESTING"))
+    return has_app_context() and bool(here.app().config.get("TESTING"))
 
 
 class Compiled:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from flask import make_response, redirect, render_template, request
+from flask import make_response, redirect, render_template
+
+from . import here
 
 
 def is_htmx() -> bool:
     """True for a request sent by htmx (not a history restore, which wants a page)."""
-    return bool(request.htmx) and not request.htmx.history_restore_request
+    sent = here.request().htmx
+    return bool(sent) and not sent.history_restore_request
 
 
 def page_or_fragment(page: str, fragment: str, status: int = 200, **context):

@@ -22,8 +22,10 @@ from __future__ import annotations
 import re
 import threading
 
-from flask import current_app, g, session
+from flask import current_app, g
 from flask_wtf.csrf import generate_csrf
+
+from . import here
 
 LIMIT = 1_000  # pages kept per process (~25 KB each); the oldest goes first
 _CSRF = "\x00page-csrf\x00"
@@ -45,7 +47,7 @@ def user_state(user) -> tuple:
 
 def store(name: str = "pages") -> dict:
     """One of the app's stores of kept things ("pages"; the caseload keeps "caseload_rows")."""
-    return current_app.extensions.setdefault("homeward_kept", {}).setdefault(name, {})
+    return here.app().extensions.setdefault("homeward_kept", {}).setdefault(name, {})
 
 
 def put(name: str, key, value, limit: int) -> None:
@@ -60,7 +62,7 @@ def put(name: str, key, value, limit: int) -> None:
 
 def issued_key(key: str) -> str:
     """Called by templating.new_key: a tick key in a page being kept becomes a marker."""
-    issued = g.get("_page_keys")
+    issued = getattr(here.g(), "_page_keys", None)
     if issued is not None:
         issued.append(key)
     return key
@@ -98,10 +100,10 @@ def _fill(page) -> bytes:
 
 def kept(key: tuple, render) -> bytes:
     """The page for key (UTF-8): built by render() the first time, then kept and reused."""
-    if session.get("_flashes"):
+    if here.session().get("_flashes"):
         return render()
     page = store().get(key)
-    if page is None or current_app.testing:
+    if page is None or here.app().testing:
         fresh = _build(render)
         if page is not None and page != fresh:
             raise AssertionError(f"page cache served a stale {key[0]} page (key {key!r})")

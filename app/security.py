@@ -8,6 +8,7 @@ from flask import abort, g, redirect, request, session, url_for
 from flask_login import current_user
 from peewee import InterfaceError, OperationalError
 
+from . import here
 from .compiled import Compiled
 from .extensions import login_manager
 from .models import User
@@ -71,7 +72,7 @@ def role_required(*roles):
 
 def guard_role(*roles):
     """Abort unless the current user is signed in with one of the roles (blueprint guard)."""
-    user = current_user._get_current_object()  # one context lookup, not one per use
+    user = here.user()
     if not user.is_authenticated:
         return login_manager.unauthorized()
     if user.role not in roles:
@@ -98,10 +99,10 @@ BEFORE_SECOND_FACTOR = {
 
 def second_factor_passed() -> bool:
     """True when the signed-in person needs no second factor or gave it in this session."""
-    user = current_user._get_current_object()
+    user = here.user()
     if not user.is_authenticated or user.role not in SECOND_FACTOR_ROLES:
         return True
-    return session.get(SECOND_FACTOR_KEY) == user.get_id()
+    return here.session().get(SECOND_FACTOR_KEY) == user.get_id()
 
 
 def mark_second_factor_passed(user) -> None:
@@ -134,15 +135,15 @@ def _reuse_signed_csrf(app):
 
     @app.before_request
     def _signed_before():
-        raw = session.get(field)
-        if raw is not None and field not in g:
+        raw, request_g = here.session().get(field), here.g()
+        if raw is not None and field not in request_g:
             signed = _signed_csrf.get((app.secret_key, raw))
             if signed is not None:
-                setattr(g, field, signed)
+                setattr(request_g, field, signed)
 
     @app.after_request
     def _signed_after(response):
-        signed, raw = g.get(field), session.get(field)
+        signed, raw = here.g().get(field), here.session().get(field)
         if signed is not None and raw is not None:
             if len(_signed_csrf) >= _SIGNED_LIMIT:
                 _signed_csrf.clear()
@@ -162,7 +163,8 @@ def init_app(app):
 
     @app.before_request
     def _second_factor_gate():
-        if request.endpoint is None or request.endpoint in BEFORE_SECOND_FACTOR:
+        endpoint = here.request().endpoint
+        if endpoint is None or endpoint in BEFORE_SECOND_FACTOR:
             return None
         return second_factor_redirect()
 
@@ -170,8 +172,9 @@ def init_app(app):
     def _json_must_be_an_object():
         # Every JSON endpoint takes an object; anything else (a list, a bare number)
         # would reach form parsing (Flask-WTF reads JSON bodies as form data) and fail.
-        if request.method in ("POST", "PUT", "PATCH", "DELETE") and request.is_json:
-            if not isinstance(request.get_json(silent=True), dict):
+        asked = here.request()
+        if asked.method in ("POST", "PUT", "PATCH", "DELETE") and asked.is_json:
+            if not isinstance(asked.get_json(silent=True), dict):
                 abort(400)
         return None
 
@@ -207,7 +210,7 @@ def init_app(app):
         for lower, name, value in fixed:
             if lower not in present:
                 h.add(name, value)
-        if current_user.is_authenticated and not request.path.startswith("/static/"):
+        if here.user().is_authenticated and not here.request().path.startswith("/static/"):
             h["Cache-Control"] = "no-store"
             h.add("Vary", "Cookie")
         return response

@@ -19,6 +19,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, logout_user, user_loaded_from_cookie, user_logged_in
 from itsdangerous import BadSignature
 
+from . import here
+
 LOGIN_AT = "login_at"
 SEEN_AT = "seen_at"
 LONG = "long_session"
@@ -40,7 +42,7 @@ DEFAULT_LONG_LIMITS = {
 
 def limits_for(role: str, long: bool) -> tuple[dt.timedelta, dt.timedelta]:
     """(idle, absolute) limits for a role; long sessions only for roles that allow them."""
-    config = current_app.config
+    config = here.app().config
     long_limits = config.get("SESSION_LONG_LIMITS", DEFAULT_LONG_LIMITS)
     if long and role in long_limits:
         return long_limits[role]
@@ -80,20 +82,22 @@ def _refuse_cookie_login(sender, user, **extra):
 
 def check_session():
     """End the session of a signed-in person whose time is up (before any view runs)."""
-    if not current_user.is_authenticated:
+    user = current_user._get_current_object()  # loads the person: the first use
+    if not user.is_authenticated:
         error = g.pop("database_error", None)  # set by app.security.load_user
         if error is not None and request.endpoint != "pages.healthz":
             raise error
         return None
     now = time.time()
+    session = here.session()
     login_at = session.get(LOGIN_AT)
     if login_at is None:  # a session made before these limits existed
         login_at = session[LOGIN_AT] = int(now)
     seen_at = session.get(SEEN_AT, login_at)
-    if expired(current_user.role, login_at, seen_at, session.get(LONG, False), now):
+    if expired(user.role, login_at, seen_at, session.get(LONG, False), now):
         from .audit import record
 
-        record("session_expired", actor=current_user._get_current_object())
+        record("session_expired", actor=user)
         logout_user()
         for key in (LOGIN_AT, SEEN_AT, LONG, "second_factor_for"):
             session.pop(key, None)

@@ -16,6 +16,7 @@ from flask import current_app, request
 from flask_babel import ngettext
 from peewee import CharField, DateTimeField, IntegerField
 
+from . import here
 from .db import atomic, is_sqlite
 from .models import BaseModel, utcnow
 
@@ -109,7 +110,8 @@ def init_app(app):
 
     @app.before_request
     def _throttle():
-        if request.method != "POST" or request.endpoint not in THROTTLED_ENDPOINTS:
+        asked = here.request()
+        if asked.method != "POST" or asked.endpoint not in THROTTLED_ENDPOINTS:
             return None
         wait = retry_after(request.form.get("email", ""), request.remote_addr or "")
         if wait <= 0:

@@ -29,7 +29,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from bench.common import PASSWORD, SQLITE_URL, TOTP_SECRET, make_app
-from bench.load import HIDDEN, TICK_FORM, UNDO
+from bench.load import ACCEPT_LANGUAGE, HIDDEN, TICK_FORM, UNDO
 
 FORM_CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 ENDPOINTS = ("today", "tick", "clients", "client_record", "care_client")
@@ -59,7 +59,7 @@ class Person:
         from werkzeug.test import EnvironBuilder
 
         cookie = "; ".join(f"{c.key}={c.value}" for c in self.client._cookies.values())
-        headers = {"Cookie": cookie}
+        headers = {"Cookie": cookie, "Accept-Language": ACCEPT_LANGUAGE}
         if method == "POST":
             headers.update({"X-CSRFToken": self.csrf, "HX-Request": "true"})
         return EnvironBuilder(path=path, method=method, data=body, headers=headers,

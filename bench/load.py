@@ -53,6 +53,9 @@ from bench.common import (
 
 CONNECTIONS = 16
 PROCESSES = 2
+# Sent with every request, to both servers, as a phone's browser does; the seeded people
+# have no language of their own set, so Homeward picks its language from this header.
+ACCEPT_LANGUAGE = "en-GB,en;q=0.9"
 CSRF = re.compile(rb'name="csrf-token" content="([^"]+)"')
 TICK_FORM = re.compile(rb'<form[^>]*class="tick-form".*?</form>', re.S)
 HIDDEN = re.compile(rb'name="(key|item|slot|day)" value="([^"]*)"')
@@ -95,7 +98,7 @@ class Conn:
 
     def _exchange(self, method, path, body, headers):
         lines = [f"{method} {path} HTTP/1.1", f"Host: 127.0.0.1:{self.port}",
-                 "Accept-Encoding: identity"]
+                 "Accept-Encoding: identity", f"Accept-Language: {ACCEPT_LANGUAGE}"]
         if self.cookies:
             lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
         if body or method == "POST":

@@ -361,3 +361,33 @@ def test_a_moment_is_written_in_each_readers_language_and_time_zone(app, patient
     assert written[("Europe/London", "en")] == ["Sunday 1 March 23:30"] * 2
     assert written[("America/New_York", "en")] == ["Sunday 1 March 18:30"]
     assert written[("Europe/London", "es")][0].startswith("domingo, 1 de marzo")
+
+
+def test_without_a_setting_today_and_its_ticks_follow_each_request_browser(app, auth, client,
+                                                                          patient, therapist):
+    """The browser's language is read afresh for every request (and its answer kept per
+    header): a phone switched between Spanish and English gets each page, kept or not,
+    and each tick's answer in the language it asks for."""
+    from .conftest import make_plan
+
+    _, (item, _other) = make_plan(patient, therapist, items=2)
+    auth.login(patient)
+    spanish, english = "es-MX,es;q=0.9,en;q=0.5", "en-GB,en;q=0.9"
+    try:
+        for n, (testing, header) in enumerate([(t, h) for t in (True, False)
+                                               for h in (spanish, english, spanish)]):
+            app.testing = testing
+            asked = {"Accept-Language": header}
+            page = client.get("/today", headers=asked).get_data(as_text=True)
+            lang = "es" if header == spanish else "en"
+            assert f'<html lang="{lang}">' in page
+            answer = auth.post("/today/tick", {"item": item.id, "slot": 1, "key": f"browser-language-{n}"},
+                               htmx=True, headers=asked).get_data(as_text=True)
+            assert ("¡Muy bien!" in answer) is (lang == "es"), answer[-300:]
+            assert ("Well done!" in answer) is (lang == "en"), answer[-300:]
+            undo = re.search(r'hx-post="([^"]+/undo)"', answer).group(1)
+            taken_back = auth.post(html.unescape(undo), {}, htmx=True, headers=asked)
+            assert ("Ya no aparece como hecho" in taken_back.get_data(as_text=True)) is (
+                lang == "es")
+    finally:
+        app.testing = True

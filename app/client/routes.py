@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import abort, current_app, flash, render_template, request, url_for
-from flask_babel import get_locale
-from flask_login import current_user
 
-from .. import adherence, pagecache, ticks
+from .. import adherence, here, pagecache, ticks
 from ..cards import tick_answer
 from ..htmx import html_or_redirect, is_htmx
 from ..i18n import gettext as _
@@ -17,7 +15,7 @@ from . import bp
 
 
 def _me():
-    return current_user._get_current_object()
+    return here.user()
 
 
 def tick_days(today: dt.date, limit: int) -> list[dt.date]:
@@ -30,7 +28,7 @@ def today_context(client, day, on_day=None):
     cards = cards_for(client, day, on_day)
     done, total = progress(cards)
     today = adherence.local_today(client)
-    limit = current_app.config["BACKDATE_DAYS"]
+    limit = here.app().config["BACKDATE_DAYS"]
     return {
         "client": client, "day": day, "cards": cards, "done": done, "total": total,
         "streak": adherence.streak(client, today), "today": today,
@@ -44,7 +42,8 @@ def today():
     me = _me()
     day = today = adherence.local_today(me)
     error = None
-    requested = request.args.get("day")
+    asked = here.request()
+    requested = asked.args.get("day")
     if requested:
         try:
             day = ticks.parse_day(requested, me, current_app.config["BACKDATE_DAYS"])
@@ -57,8 +56,8 @@ def today():
     if error:
         return render()
     # Kept until anything on it changes: the user's row (with its revision) is in the key.
-    key = ("client.today", pagecache.user_state(me), str(get_locale()), day, today,
-           request.script_root)
+    key = ("client.today", pagecache.user_state(me), str(here.locale()), day, today,
+           asked.script_root)
     return pagecache.kept(key, render)
 
 
@@ -85,17 +84,16 @@ def _tick_error(message):
 @bp.post("/today/tick")
 def tick():
     """Tick a slot done; the same key twice stores one completion."""
-    me = _me()
+    me, form = _me(), here.request().form
+    backdate_days = here.app().config["BACKDATE_DAYS"]
     try:
-        item, day, on_day = ticks.item_and_day(me, request.form.get("item"),
-                                               request.form.get("day"),
-                                               current_app.config["BACKDATE_DAYS"])
+        item, day, on_day = ticks.item_and_day(me, form.get("item"), form.get("day"),
+                                               backdate_days)
         completion, created = ticks.record_tick(
-            me, me, item, day, request.form.get("slot", 1), request.form.get("key"),
-            difficulty=request.form.get("difficulty"), pain=request.form.get("pain"),
-            note=request.form.get("note", ""),
-            completed_at=ticks.parse_made_at(request.form.get("made_at"),
-                                             current_app.config["BACKDATE_DAYS"]),
+            me, me, item, day, form.get("slot", 1), form.get("key"),
+            difficulty=form.get("difficulty"), pain=form.get("pain"),
+            note=form.get("note", ""),
+            completed_at=ticks.parse_made_at(form.get("made_at"), backdate_days),
         )
     except ticks.NotFound:
         abort(404)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from .. import here
 from ..access import client_for_therapist
 from ..errors import render_error
 from ..models import CaregiverLink, User
@@ -50,9 +51,10 @@ def readmit(client_id):
 
 def _record_client() -> User | None:
     """The client whose record this request would change, when we can tell."""
-    if current_user.role == "client":
-        return current_user._get_current_object()
-    raw = str((request.view_args or {}).get("client_id", ""))
+    me = here.user()
+    if me.role == "client":
+        return me
+    raw = str((here.request().view_args or {}).get("client_id", ""))
     if not raw.isdigit() or len(raw) > 18:
         return None
     client = User.get_or_none(User.id == int(raw), User.role == "client")
@@ -60,10 +62,10 @@ def _record_client() -> User | None:
     # 404 (and logs it), so a discharge never shows through to a stranger.
     if client is None:
         return None
-    if current_user.role == "therapist" and client.therapist_id == current_user.id:
+    if me.role == "therapist" and client.therapist_id == me.id:
         return client
-    if current_user.role == "caregiver" and CaregiverLink.active().where(
-            CaregiverLink.caregiver == current_user.id,
+    if me.role == "caregiver" and CaregiverLink.active().where(
+            CaregiverLink.caregiver == me.id,
             CaregiverLink.client == client.id).exists():
         return client
     return None
@@ -72,14 +74,15 @@ def _record_client() -> User | None:
 @bp.before_app_request
 def _read_only_after_discharge():
     """Refuse changes to a discharged client's record (ticks, plan, goals ...)."""
-    if request.method in ("GET", "HEAD", "OPTIONS") or not current_user.is_authenticated:
+    asked = here.request()
+    if asked.method in ("GET", "HEAD", "OPTIONS") or not here.user().is_authenticated:
         return None
-    if (request.endpoint or "static").startswith(OPEN_AFTER_DISCHARGE):
+    if (asked.endpoint or "static").startswith(OPEN_AFTER_DISCHARGE):
         return None
     client = _record_client()
     if client is None or client.discharged_at is None:
         return None
-    if current_user.role == "client":
+    if here.user().role == "client":
         message = _("Your programme with your therapist has ended, so this can't be changed "
                     "now. You can still look at everything and download it.")
     else:
