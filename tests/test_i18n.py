@@ -381,8 +381,9 @@ def test_without_a_setting_today_and_its_ticks_follow_each_request_browser(app, 
             page = client.get("/today", headers=asked).get_data(as_text=True)
             lang = "es" if header == spanish else "en"
             assert f'<html lang="{lang}">' in page
-            answer = auth.post("/today/tick", {"item": item.id, "slot": 1, "key": f"browser-language-{n}"},
-                               htmx=True, headers=asked).get_data(as_text=True)
+            tick = {"item": item.id, "slot": 1, "key": f"browser-language-{n}"}
+            answer = auth.post("/today/tick", tick, htmx=True,
+                               headers=asked).get_data(as_text=True)
             assert ("¡Muy bien!" in answer) is (lang == "es"), answer[-300:]
             assert ("Well done!" in answer) is (lang == "en"), answer[-300:]
             undo = re.search(r'hx-post="([^"]+/undo)"', answer).group(1)
