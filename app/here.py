@@ -17,42 +17,23 @@ import flask
 from flask_babel import get_locale
 from flask_login import current_user
 
-# The real objects behind Flask's proxies (werkzeug's documented way to reach them).
-_request = flask.request._get_current_object
-_session = flask.session._get_current_object
-_g = flask.g._get_current_object
-_app = flask.current_app._get_current_object
-
-
-def request() -> flask.Request:
-    """flask.request itself."""
-    return _request()
-
-
-def session():
-    """flask.session itself."""
-    return _session()
-
-
-def g():
-    """flask.g itself."""
-    return _g()
-
-
-def app() -> flask.Flask:
-    """flask.current_app itself."""
-    return _app()
+# The real objects behind Flask's proxies, through werkzeug's documented way to reach
+# them: here.request() is flask.request itself, here.session() flask.session, and so on.
+request = flask.request._get_current_object
+session = flask.session._get_current_object
+g = flask.g._get_current_object
+app = flask.current_app._get_current_object
 
 
 def user():
     """current_user itself: flask-login keeps the loaded person (or the anonymous user) on
     g as `_login_user`; the first call of a request loads it through flask-login."""
-    found = getattr(_g(), "_login_user", None)
+    found = getattr(g(), "_login_user", None)
     return found if found is not None else current_user._get_current_object()
 
 
 def locale():
     """flask_babel.get_locale(): Flask-Babel keeps the request's Locale (or the one
     force_locale set) on g; the first call of a request chooses it through Flask-Babel."""
-    found = getattr(getattr(_g(), "_flask_babel", None), "babel_locale", None)
+    found = getattr(getattr(g(), "_flask_babel", None), "babel_locale", None)
     return found if found is not None else get_locale()

@@ -30,12 +30,17 @@ def select_locale() -> str:
     user = here.user()
     if user and user.is_authenticated and user.language in languages:
         return user.language
+    return browser_language()
+
+
+def browser_language() -> str:
+    """The app's language that best matches the browser's Accept-Language ("en" if none)."""
     header = here.request().headers.get("Accept-Language", "")
-    return _browser_language(header, tuple(languages))
+    return _browser_language(header, tuple(here.app().config["LANGUAGES"]))
 
 
 # A phone sends the same Accept-Language header with every request; parsing it and
-# finding the best match took 15-20 µs (werkzeug), so each header's answer is kept.
+# finding the best match took 16-22 µs (werkzeug), so each header's answer is kept.
 @functools.lru_cache(maxsize=512)
 def _browser_language(header: str, languages: tuple[str, ...]) -> str:
     return parse_accept_header(header, LanguageAccept).best_match(languages) or "en"

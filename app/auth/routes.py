@@ -12,6 +12,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from .. import audit
 from ..db import atomic
 from ..formutil import choices
+from ..i18n import browser_language
 from ..invites import InviteError, find_invite, redeem
 from ..models import User, utcnow
 from ..passwords import check_password
@@ -167,8 +168,7 @@ def settings_post():
             timezone=form.timezone.data, language=form.language.data or None,
         ).where(User.id == current_user.id).execute()
     # In the language just chosen: this request's locale was picked before the change.
-    with force_locale(form.language.data or request.accept_languages.best_match(
-            current_app.config["LANGUAGES"]) or "en"):
+    with force_locale(form.language.data or browser_language()):
         flash(_("Your settings are saved."))
     current_app.logger.info("settings saved for user %s", current_user.id)
     return redirect(url_for("auth.settings"), code=303)

@@ -74,15 +74,15 @@ def _record_client() -> User | None:
 @bp.before_app_request
 def _read_only_after_discharge():
     """Refuse changes to a discharged client's record (ticks, plan, goals ...)."""
-    asked = here.request()
-    if asked.method in ("GET", "HEAD", "OPTIONS") or not here.user().is_authenticated:
+    asked, me = here.request(), here.user()
+    if asked.method in ("GET", "HEAD", "OPTIONS") or not me.is_authenticated:
         return None
     if (asked.endpoint or "static").startswith(OPEN_AFTER_DISCHARGE):
         return None
     client = _record_client()
     if client is None or client.discharged_at is None:
         return None
-    if here.user().role == "client":
+    if me.role == "client":
         message = _("Your programme with your therapist has ended, so this can't be changed "
                     "now. You can still look at everything and download it.")
     else:
