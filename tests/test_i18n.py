@@ -312,6 +312,19 @@ def test_signed_out_pages_follow_the_browser_language(app, client):
     assert '<html lang="en">' in unknown.get_data(as_text=True)
 
 
+def test_a_long_language_header_is_matched_but_not_kept(app, client):
+    from app import i18n
+
+    header = ",".join(f"x{n:03d};q=0.1" for n in range(60)) + ",es;q=0.9"
+    assert len(header) > 500
+    i18n._kept_browser_language.cache_clear()
+    for _ in range(2):
+        _assert_spanish(client.get("/login", headers={"Accept-Language": header}), "Entrar")
+    assert i18n._kept_browser_language.cache_info().currsize == 0
+    client.get("/login", headers={"Accept-Language": "es"})
+    assert i18n._kept_browser_language.cache_info().currsize == 1
+
+
 def test_the_language_setting_wins_over_the_browser(app, auth, client, patient):
     auth.login(patient)
     # "Same as my phone" (no setting): the browser decides.
@@ -328,6 +341,30 @@ def test_the_language_setting_wins_over_the_browser(app, auth, client, patient):
     page = client.get("/settings", headers={"Accept-Language": "en"})
     _assert_spanish(page, "Sus ajustes están guardados.")
     assert User.get_by_id(patient.id).language == "es"
+
+
+def test_going_back_to_the_phones_language_says_so_in_that_language(app, auth, client,
+                                                                     patient):
+    """From Spanish back to "Same as my phone" on an English phone: the saved message is
+    in English, not in the Spanish the page was shown in."""
+    User.update(language="es").where(User.id == patient.id).execute()
+    auth.login(patient)
+    english_phone = {"Accept-Language": "en-GB,en;q=0.9"}
+    assert '<html lang="es">' in client.get("/settings", headers=english_phone).get_data(
+        as_text=True)
+    saved = auth.post("/settings", {"name": patient.name, "timezone": patient.timezone,
+                                    "language": ""}, headers=english_phone)
+    assert saved.status_code == 303
+    assert User.get_by_id(patient.id).language is None
+    page = client.get("/settings", headers=english_phone)
+    assert '<html lang="en">' in page.get_data(as_text=True)
+    assert "Your settings are saved." in _text(page)
+    # Saved again from a Spanish phone: the message follows that phone.
+    spanish_phone = {"Accept-Language": "es-ES,es;q=0.9"}
+    auth.post("/settings", {"name": patient.name, "timezone": patient.timezone,
+                            "language": ""}, headers=spanish_phone)
+    _assert_spanish(client.get("/settings", headers=spanish_phone),
+                    "Sus ajustes están guardados.")
 
 
 def test_a_caregiver_sees_the_client_in_their_own_language(app, auth, client, caregiver,
