@@ -49,7 +49,7 @@ def _best_language(header: str, languages: tuple[str, ...]) -> str:
 # A phone sends the same Accept-Language header with every request; parsing it and
 # finding the best match took 16-22 µs (werkzeug), so each header's answer is kept.
 # Phones send well under 100 characters; longer headers are matched afresh each time,
-# so the kept answers stay under 512 x 200 characters whatever is sent.
+# so whatever is sent, what is kept is at most 512 headers of up to 200 characters.
 _KEPT_HEADER_LENGTH = 200
 _kept_browser_language = functools.lru_cache(maxsize=512)(_best_language)
 
