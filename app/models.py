@@ -204,8 +204,10 @@ class Completion(BaseModel):
     """A tick: one slot of one plan item done on one local date."""
 
     key = CharField(max_length=64, unique=True)
-    plan_item = ForeignKeyField(PlanItem, backref="completions", on_delete="CASCADE")
-    client = ForeignKeyField(User, backref="completions", on_delete="CASCADE")
+    # No index of their own: the two below start with each (migrations/0011).
+    plan_item = ForeignKeyField(PlanItem, backref="completions", on_delete="CASCADE",
+                                index=False)
+    client = ForeignKeyField(User, backref="completions", on_delete="CASCADE", index=False)
     day = DateField()
     slot = SmallIntegerField(default=1)
     completed_at = DateTimeField(default=utcnow)
